@@ -56,3 +56,21 @@ class Pipeline:
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
             yield self(doc)
+
+
+def build_pipeline(use_crf: bool = True) -> Pipeline:
+    """The default pipeline: segmenter, lexicon NER, the trained CRF tagger
+    (when its model ships with the package and ``use_crf``), actors, events."""
+    from hadath import __version__
+    from hadath.actors import ActorCoder
+    from hadath.events import EventCoder
+    from hadath.ner.lexicon import LexiconRecognizer
+
+    components: list[Component] = [Segmenter(), LexiconRecognizer()]
+    if use_crf:
+        from hadath.ner.crf import CRFRecognizer, default_model_path
+
+        if default_model_path().exists():
+            components.append(CRFRecognizer())
+    components += [ActorCoder(), EventCoder(coder=f"hadath {__version__}")]
+    return Pipeline(components)
