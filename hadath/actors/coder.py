@@ -1,0 +1,419 @@
+"""ActorCoder: coded actors (PLOVER code + sector), the main country and places of a document.
+
+Actor phrases are built from the lexicon mentions of each sentence:
+
+* a chain of role nouns (نائب + وزير الخارجية), its sector the last one that has
+  a sector; then a country qualifier: a nisba (وزير الخارجية **الأمريكي**), a
+  country or capital in idafa (جيش **النيجر**), a body or group (وفد من
+  **إيكواس**); then, for person titles, a name (a known person, or 1-3 unknown
+  words before punctuation, particles, verbs of saying or a known word);
+* an unqualified role takes its country from the latest qualified role of the
+  same institution in the same or previous paragraph (الخارجية الأمريكية ...
+  مساعدة وزير الخارجية), else from the document's main country;
+* a known person is coded by the office held on the document date, or, with no
+  date or no term covering it, by the title in the text and the person's country;
+* a bare country name, or a capital not in a locative context, is a state
+  actor (sector GOV: a country that acts is its government — a fixed choice);
+  bodies and groups are actors with their own code;
+* a person's later mentions by surname (نولاند) carry the same code, and all
+  mentions of one person take the best-supported code among them.
+
+Places in locative contexts (في، إلى، من، ب...) become ``doc.locations``; a
+capital after ل (لنيامي) is both a place and an actor, and the event coder
+decides.  Every actor carries ``why``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.actors.context import (
+    NON_STATE,
+    Placed,
+    country_scores,
+    main_country,
+    make_location,
+    place_mentions,
+    resolve_codes,
+    title_mentions,
+)
+from hadath.actors.geo import Places, load_places
+from hadath.actors.kb import Entry, KnowledgeBase, load_default
+from hadath.actors.locative import LOCATIVE
+from hadath.actors.names import is_plural_title, unknown_name
+from hadath.actors.romanize import romanize
+from hadath.arabic.normalize import normalize
+from hadath.model import Actor, Document, Location
+
+__all__ = ["ActorCoder"]
+
+QUALIFIERS = ("nisba", "nisba_plural", "country", "capital", "igo", "group")
+_LINKS = {"": 0, "ل": 1, "من": 1}  # allowed text between a role and its country/body
+_COMMAS = ("،", ",")
+# strength of the evidence for a person's code (highest wins for all of that person's mentions)
+QUALIFIED, KNOWN, FAMILY, DOCUMENT = 4, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """An actor phrase before it becomes an Actor."""
+
+    start: int
+    end: int
+    code: str | None
+    sector: str | None
+    name: str | None
+    kind: str
+    why: str
+    identifier: str | None = None
+    person: str | None = None  # normalised surname linking mentions of one person
+    strength: int = 0
+
+
+class ActorCoder:
+    """Sets ``doc.actors``, ``doc.country`` and ``doc.locations`` (see module doc)."""
+
+    name = "actors"
+
+    def __init__(self, kb: KnowledgeBase | None = None, places: Places | None = None):
+        self.kb = kb if kb is not None else load_default()
+        self._places = places
+        from hadath.ner.lexicon import LexiconRecognizer  # for titles; imported here: ner uses actors
+
+        self._recognizer = LexiconRecognizer(self.kb, places)
+
+    @property
+    def places(self) -> Places:
+        if self._places is None:
+            self._places = load_places()
+        return self._places
+
+    def __call__(self, doc: Document) -> Document:
+        placed = place_mentions(doc, self.kb)
+        scores = country_scores(placed, self.kb, self.places, title_mentions(self._recognizer, doc.title))
+        country = main_country(scores)
+        state = _State(doc, scores, country)
+        i = 0
+        while i < len(placed):
+            i = self._code_at(placed, i, state)
+        phrases = _link_persons(state.phrases, doc, self.kb, placed)
+        actors = tuple(_to_actor(doc.text, p) for p in sorted(phrases, key=lambda p: (p.start, p.end)))
+        return dataclasses.replace(doc, actors=actors, country=country, locations=tuple(state.locations))
+
+    # -- one mention or phrase -------------------------------------------------------------------
+
+    def _code_at(self, placed: Sequence[Placed], i: int, state: _State) -> int:
+        p = placed[i]
+        entry = p.entry
+        if entry is None:
+            if p.mention.key and p.mention.key.startswith("city:") and p.locative:
+                state.add_location(make_location(self.kb, self.places, p, state.scores))
+            return i + 1
+        if entry.kind == "role":
+            return self._role_phrase(placed, i, state)
+        if entry.kind in ("country", "capital"):
+            return self._place_or_state(placed, i, state)
+        if entry.kind in ("igo", "group"):
+            end, j = _with_acronym(state.doc.text, placed, i)
+            code = entry.codes[0]
+            state.phrases.append(
+                _Phrase(
+                    p.mention.start,
+                    end,
+                    code,
+                    entry.sector,
+                    entry.name,
+                    entry.kind.upper(),
+                    f"{entry.kind} '{p.mention.text}' → {code} {entry.sector or ''}".strip(),
+                )
+            )
+            return j + 1
+        if entry.kind == "person":
+            state.phrases.append(self._person(entry, p.mention.start, p.mention.end, None, state))
+        elif entry.kind == "nisba_plural":
+            code, amb = resolve_codes(self.kb, p.mention, entry, state.scores)
+            state.phrases.append(
+                _Phrase(
+                    p.mention.start,
+                    p.mention.end,
+                    code,
+                    None,
+                    f"{entry.name} people",
+                    "GPE",
+                    f"plural nisba '{p.mention.text}' → {code}{amb}",
+                )
+            )
+        return i + 1
+
+    def _place_or_state(self, placed: Sequence[Placed], i: int, state: _State) -> int:
+        p = placed[i]
+        entry = p.entry
+        assert entry is not None
+        if p.sentence.text.strip(" .:،") == p.mention.text:
+            return i + 1  # a name alone on its line (a byline or a tag), not a statement about it
+        if p.locative:
+            state.add_location(make_location(self.kb, self.places, p, state.scores))
+        if not p.locative or p.clitic.lstrip("وف").startswith("ل"):
+            what = (
+                "country name as state actor" if entry.kind == "country" else f"{entry.role_type} as metonym"
+            )
+            code = entry.codes[0]
+            state.phrases.append(
+                _Phrase(
+                    p.mention.start,
+                    p.mention.end,
+                    code,
+                    "GOV",
+                    entry.name,
+                    "GPE",
+                    f"{what}: '{p.mention.text}' → {code} GOV",
+                )
+            )
+        return i + 1
+
+    def _role_phrase(self, placed: Sequence[Placed], i: int, state: _State) -> int:
+        text = state.doc.text
+        j = i
+        roles: list[Entry] = [placed[i].entry]  # type: ignore[list-item]
+        while (
+            j + 1 < len(placed)
+            and _kind(placed[j + 1]) == "role"
+            and _gap(text, placed[j], placed[j + 1]) == ""
+        ):
+            j += 1
+            roles.append(placed[j].entry)  # type: ignore[arg-type]
+        qual: Placed | None = None
+        if j + 1 < len(placed) and _kind(placed[j + 1]) in QUALIFIERS:
+            gap = _gap(text, placed[j], placed[j + 1])
+            if gap == "" or (gap in _LINKS and _kind(placed[j + 1]) not in ("nisba", "nisba_plural")):
+                j += 1
+                qual = placed[j]
+        end = placed[j].mention.end
+        if qual is None:
+            qual = self._located(placed, j, state)
+        if qual is not None and _kind(qual) == "igo":
+            end, j = _with_acronym(text, placed, j)
+        person, end, j = self._name_after(placed, j, end, roles, state)
+        phrase = self._role_actor(placed[i].mention.start, end, roles, qual, person, state)
+        if phrase is not None:
+            state.phrases.append(phrase)
+        return j + 1
+
+    def _located(self, placed: Sequence[Placed], j: int, state: _State) -> Placed | None:
+        """A place right after an unqualified role ("قوات الأمن في نيجيريا"): the role's country.
+
+        Returned as the qualifier but not consumed, so the place is still a location."""
+        if j + 1 >= len(placed):
+            return None
+        nxt = placed[j + 1]
+        if not nxt.locative or normalize(_gap(state.doc.text, placed[j], nxt)) not in LOCATIVE:
+            return None
+        if _kind(nxt) in ("country", "capital"):
+            return nxt
+        loc = make_location(self.kb, self.places, nxt, state.scores) if nxt.entry is None else None
+        if loc is not None and loc.country:
+            entry = self.kb.entries.get(f"cty:{loc.country}")
+            return dataclasses.replace(nxt, entry=entry) if entry else None
+        return None
+
+    def _name_after(
+        self, placed: Sequence[Placed], j: int, end: int, roles: list[Entry], state: _State
+    ) -> tuple[Entry | str | None, int, int]:
+        """The person named after a title: a known person entry, an unknown name, or None."""
+        if not any(r.role_type in ("P", "M") for r in roles) or is_plural_title(placed[j].mention.text):
+            return None, end, j
+        text = state.doc.text
+        if j + 1 < len(placed) and text[end : placed[j + 1].mention.start].strip() in ("",) + _COMMAS:
+            nxt = placed[j + 1]
+            if _kind(nxt) == "person":
+                return nxt.entry, nxt.mention.end, j + 1
+            if nxt.mention.label == "PER" and nxt.entry is None:
+                return nxt.mention.text, nxt.mention.end, j + 1
+        tokens = placed[j].sentence.tokens
+        covered = {p.mention.start for p in placed}
+        name, name_end = unknown_name(tokens, end, self.kb, self.places, covered)
+        return (name, name_end, j) if name else (None, end, j)
+
+    def _role_actor(
+        self,
+        start: int,
+        end: int,
+        roles: list[Entry],
+        qual: Placed | None,
+        person: Entry | str | None,
+        state: _State,
+    ) -> _Phrase | None:
+        sector = next((r.sector for r in reversed(roles) if r.sector), None)
+        if isinstance(person, Entry):
+            return self._person(person, start, end, sector, state)
+        if all(r.role_type == "M" for r in roles) and person is None:
+            return None  # مساعدة/نائب alone: "help"/"MP" as often as "deputy"
+        if qual is None and (all(r.role_type == "Q" for r in roles) or (sector is None and person is None)):
+            return None  # a bare "forces"/"delegation": not an actor on its own
+        code, sector, why, strength = self._role_code(start, end, roles, qual, sector, state)
+        title = "+".join(f"'{r.name}'" for r in roles)
+        why = f"title {title} + {why} → {code} {sector or ''}".strip()
+        if isinstance(person, str):
+            name = romanize(person)
+            return _Phrase(
+                start, end, code, sector, name, "PER", why, person=person.split()[-1], strength=strength
+            )
+        label = " ".join(dict.fromkeys(r.name for r in roles if r.sector or r is roles[0]))
+        owner = qual.entry if qual is not None and qual.entry is not None and code in NON_STATE else None
+        return _Phrase(start, end, code, sector, self._role_name(code, label, owner), "ROLE", why)
+
+    def _role_code(
+        self, start: int, end: int, roles: list[Entry], qual: Placed | None, sector: str | None, state: _State
+    ) -> tuple[str | None, str | None, str, int]:
+        """(code, sector, why, strength) of a role phrase: its qualifier, a qualified mention of the
+        same institution nearby, or the document's country."""
+        head = next((r for r in reversed(roles) if r.sector), roles[-1])
+        para = state.paragraph_of(start)
+        code: str | None = None
+        if qual is not None and qual.entry is not None:
+            code, amb = resolve_codes(self.kb, qual.mention, qual.entry, state.scores)
+            how = "located in" if qual.mention.end > end else qual.entry.kind
+            why, strength = f"{how} '{qual.mention.text}'{amb}", QUALIFIED
+            if qual.entry.kind == "group":
+                sector = qual.entry.sector
+            elif code in NON_STATE:
+                sector = None
+            if code not in NON_STATE:
+                state.families.append((para, head.family, code))
+        elif code := state.family_code(head.family, para):
+            why, strength = f"same institution qualified nearby → {code}", FAMILY
+        elif state.country:
+            code, why, strength = state.country, f"document country {state.country}", DOCUMENT
+        else:
+            why, strength = "no country in the document", 0
+        if code and sector is None and code not in NON_STATE:
+            sector = "GOV"
+        return code, sector, why, strength
+
+    def _role_name(self, code: str | None, label: str, owner: Entry | None) -> str:
+        if not code:
+            return label
+        entry = owner or self.kb.entries.get(f"cty:{code}")
+        return f"{entry.name if entry else code} {label}"
+
+    def _person(self, entry: Entry, start: int, end: int, title_sector: str | None, state: _State) -> _Phrase:
+        date = state.doc.date
+        term = next((t for t in entry.terms if date and t.covers(date)), None)
+        if term is not None:
+            code, sector, why = term.code, term.sector, f"in office on {date}"
+        else:
+            code, sector = entry.codes[0], title_sector or entry.terms[0].sector
+            why = "title in the text" if title_sector else "no dated term: first listed office"
+        return _Phrase(
+            start,
+            end,
+            code,
+            sector,
+            entry.name,
+            "PER",
+            f"known person {entry.name}, {why} → {code} {sector or ''}".strip(),
+            identifier=entry.id,
+            person=entry.id,
+            strength=KNOWN,
+        )
+
+
+class _State:
+    """What coding one document accumulates."""
+
+    def __init__(self, doc: Document, scores: Counter[str], country: str | None):
+        self.doc = doc
+        self.scores = scores
+        self.country = country
+        self.phrases: list[_Phrase] = []
+        self.locations: list[Location] = []
+        self.families: list[tuple[int, str, str]] = []  # (paragraph, family, code)
+        self._paras = [(s.start, s.paragraph) for s in doc.sentences]
+
+    def add_location(self, loc: Location | None) -> None:
+        if loc is not None:
+            self.locations.append(loc)
+
+    def paragraph_of(self, offset: int) -> int:
+        para = 0
+        for start, p in self._paras:
+            if start > offset:
+                break
+            para = p
+        return para
+
+    def family_code(self, family: str, para: int) -> str | None:
+        for p, fam, code in reversed(self.families):
+            if fam == family and para - p <= 1:
+                return code
+        return None
+
+
+def _kind(p: Placed) -> str | None:
+    return p.entry.kind if p.entry is not None else None
+
+
+def _gap(text: str, a: Placed, b: Placed) -> str:
+    """The text between two mentions, stripped (a proclitic of ``b`` counts as gap)."""
+    return text[a.mention.end : b.mention.start].strip()
+
+
+def _with_acronym(text: str, placed: Sequence[Placed], j: int) -> tuple[int, int]:
+    """Extend a body's span over a following «acronym» or (acronym) of the same body."""
+    end = placed[j].mention.end
+    if j + 1 < len(placed) and placed[j + 1].mention.key == placed[j].mention.key:
+        gap = text[end : placed[j + 1].mention.start].strip()
+        if gap in ("«", "(", '"', "“"):
+            close = placed[j + 1].mention.end
+            if close < len(text) and text[close] in '»)"”':
+                close += 1
+            return close, j + 1
+    return end, j
+
+
+def _link_persons(
+    phrases: list[_Phrase], doc: Document, kb: KnowledgeBase, placed: Sequence[Placed]
+) -> list[_Phrase]:
+    """Give all mentions of a person the best-supported code and add bare-surname mentions."""
+    best: dict[str, _Phrase] = {}
+    for p in phrases:
+        if p.person and (p.person not in best or p.strength > best[p.person].strength):
+            best[p.person] = p
+    out = [
+        dataclasses.replace(p, code=best[p.person].code, sector=best[p.person].sector or p.sector)
+        if p.person and best[p.person].strength > p.strength
+        else p
+        for p in phrases
+    ]
+    # unknown persons named with two words or more; a surname that is a known word or place is not linked
+    surnames = {
+        k: p
+        for k, p in best.items()
+        if not k.startswith("per:") and " " in _full_name(doc.text, p) and normalize(k) not in kb.index
+    }
+    if not surnames:
+        return out
+    keyed = {normalize(k): p for k, p in surnames.items()}
+    taken = [(p.start, p.end) for p in out] + [(m.mention.start, m.mention.end) for m in placed]
+    for sentence in doc.sentences:
+        for tok in sentence.tokens:
+            hit = next((keyed[s] for s in tok.stems if s in keyed), None)
+            if hit is None or any(s <= tok.start < e for s, e in taken):
+                continue
+            out.append(
+                dataclasses.replace(
+                    hit, start=tok.start, end=tok.end, why=f"surname linked to {hit.name}: {hit.why}"
+                )
+            )
+    return out
+
+
+def _full_name(text: str, p: _Phrase) -> str:
+    return (p.name or "").strip()
+
+
+def _to_actor(text: str, p: _Phrase) -> Actor:
+    return Actor(p.start, p.end, text[p.start : p.end], p.name, p.code, p.sector, p.kind, p.identifier, p.why)

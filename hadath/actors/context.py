@@ -1,0 +1,189 @@
+"""Document context for actor coding: where each mention sits, the main country, places.
+
+The main country (``Document.country``) is the country the story is *about*,
+which in Arabic news is more often where things happen than who speaks: the
+United States or the UN comment on many stories that are not about them.  So
+each mention of a country, capital, city, nisba or known person votes for its
+country with weight
+
+* 2 in a locative context (في النيجر, إلى نيامي, بأبوجا), else 1;
+* times 3 in the title and 1.5 in the first two paragraphs (the lead says what
+  the story is about);
+
+and the highest total wins (ties: first mentioned).  No country is excluded
+by name: a commentator (USA in a Niger story) loses because it is seldom a
+place of the story; a story that is about the USA (a visit to Washington) still
+gets USA.  Ambiguous nisbas (النيجري: Nigeria or Niger) do not vote; they are
+resolved by these scores.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.actors.geo import Places
+from hadath.actors.kb import Entry, KnowledgeBase
+from hadath.actors.locative import has_locative_context
+from hadath.arabic.normalize import normalize
+from hadath.arabic.tokens import tokenize
+from hadath.model import Document, Location, Mention, Sentence, Token  # noqa: F401
+
+__all__ = ["Placed", "place_mentions", "country_scores", "main_country", "resolve_codes", "make_location"]
+
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention with its sentence, token index, entry and whether it is in a locative context."""
+
+    mention: Mention
+    sentence: Sentence
+    token: int
+    entry: Entry | None
+    locative: bool
+    clitic: str
+
+
+def _clitic(kb: KnowledgeBase, text: str, token: Token, mention: Mention) -> str:
+    """The normalised proclitic letters the mention leaves out or contains ("" if none)."""
+    if mention.start > token.start:
+        return normalize(text[token.start : mention.start])
+    norm = token.norm
+    if norm in kb.index or norm in kb.first:
+        return ""
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    if bare[:1] in ("ب", "ل") and len(bare) > 3:
+        return norm[: len(norm) - len(bare) + 1]
+    return ""
+
+
+def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
+    """Every mention of the document with its context, in text order."""
+    mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
+    out: list[Placed] = []
+    starts = [s.start for s in doc.sentences]
+    token_starts: dict[int, list[int]] = {}
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0:
+            continue
+        sentence = doc.sentences[k]
+        tokens = sentence.tokens
+        if k not in token_starts:
+            token_starts[k] = [tok.start for tok in tokens]
+        t = bisect.bisect_right(token_starts[k], m.start) - 1
+        if t < 0:
+            continue
+        entry = kb.entries.get(m.key) if m.key else None
+        clitic = _clitic(kb, doc.text, tokens[t], m)
+        out.append(Placed(m, sentence, t, entry, has_locative_context(tokens, t, clitic), clitic))
+    return out
+
+
+def _vote(kb: KnowledgeBase, places: Places | None, p: Mention, entry: Entry | None) -> str | None:
+    if entry is not None:
+        if entry.kind in ("nisba", "nisba_plural") and len(_nisba_ids(kb, p)) > 1:
+            return None
+        if entry.kind in ("country", "capital", "nisba", "nisba_plural", "person"):
+            code = entry.codes[0] if entry.codes else None
+            return code if code and code not in NON_STATE else None
+        return None
+    if p.key and p.key.startswith("city:") and places is not None:
+        return _city_iso3(kb, places, p)
+    return None
+
+
+def country_scores(
+    placed: Sequence[Placed], kb: KnowledgeBase, places: Places | None, title: Sequence[Mention] = ()
+) -> Counter[str]:
+    """Weighted country votes (see module doc)."""
+    scores: Counter[str] = Counter()
+    for m in title:
+        code = _vote(kb, places, m, kb.entries.get(m.key or ""))
+        if code:
+            scores[code] += 3.0
+    for p in placed:
+        code = _vote(kb, places, p.mention, p.entry)
+        if code:
+            weight = 2.0 if p.locative else 1.0
+            scores[code] += weight * (1.5 if p.sentence.paragraph < 2 else 1.0)
+    return scores
+
+
+def main_country(scores: Counter[str]) -> str | None:
+    """The best-scoring country (the first mentioned wins a tie: Counter keeps insertion order)."""
+    best = max(scores.values(), default=0)
+    return next((c for c, v in scores.items() if v == best), None) if best else None
+
+
+def _nisba_ids(kb: KnowledgeBase, m: Mention) -> tuple[str, ...]:
+    ids = kb.index.get(normalize(m.text), ())
+    return tuple(i for i in ids if kb.entries[i].kind == kb.entries[ids[0]].kind) if ids else ()
+
+
+def resolve_codes(kb: KnowledgeBase, m: Mention, entry: Entry, scores: Counter[str]) -> tuple[str, str]:
+    """(code, why) for a mention whose form may name several countries (النيجري)."""
+    ids = _nisba_ids(kb, m) if entry.kind in ("nisba", "nisba_plural") else ()
+    if len(ids) < 2:
+        return entry.codes[0], ""
+    codes = [kb.entries[i].codes[0] for i in ids]
+    best = max(codes, key=lambda c: (scores.get(c, 0.0), -codes.index(c)))
+    return best, f" (ambiguous between {'/'.join(codes)}: document context)"
+
+
+def title_mentions(recognizer, title: str | None) -> list[Mention]:
+    """Lexicon mentions of the title (it may not be part of the text)."""
+    if not title:
+        return []
+    return recognizer.match(title, tokenize(title))
+
+
+def _city_iso3(kb: KnowledgeBase, places: Places, m: Mention) -> str | None:
+    city = _city(places, m, Counter(), kb)
+    return _to_iso3(kb, city.iso2) if city else None
+
+
+def _to_iso3(kb: KnowledgeBase, iso2: str) -> str | None:
+    for code3, code2 in kb.iso2.items():
+        if code2 == iso2:
+            return code3
+    return None
+
+
+def _city(places: Places, m: Mention, scores: Counter[str], kb: KnowledgeBase):
+    cities = places.cities(m.text)
+    if not cities and m.key:
+        found = places.by_id.get(int(m.key.split(":", 1)[1]))
+        cities = (found,) if found else ()
+    preferred = {kb.iso2.get(c) for c, v in scores.items() if v > 0}
+    for city in cities:
+        if city.iso2 in preferred:
+            return city
+    return cities[0] if cities else None
+
+
+def make_location(kb: KnowledgeBase, places: Places, p: Placed, scores: Counter[str]) -> Location | None:
+    """A Location for a place mention (country, capital or seat, city)."""
+    m, entry = p.mention, p.entry
+    if entry is not None and entry.kind == "country":
+        code = entry.codes[0]
+        gid = places.countries.get(kb.iso2.get(code, ""))
+        return Location(m.text, m.start, m.end, entry.name, code, gid, None, None, "PCLI")
+    if entry is not None and entry.kind == "capital":
+        code = entry.codes[0]
+        city = places.capital(entry.name, kb.iso2.get(code))
+        if city is None or entry.role_type != "capital":
+            return Location(m.text, m.start, m.end, entry.name, code, None, None, None, entry.role_type)
+        return Location(m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, "PPLC")
+    if m.key and m.key.startswith("city:"):
+        city = _city(places, m, scores, kb)
+        if city is not None:
+            code = _to_iso3(kb, city.iso2)
+            return Location(
+                m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, "PPL"
+            )
+    return None
