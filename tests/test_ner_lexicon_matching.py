@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from hadath.actors.kb import load_kb
@@ -67,10 +65,8 @@ def test_ner_lexicon_persons_and_nisba(recognizer):
     assert ("إمام علي رحمون", "PER", "per:rahmon") in found
 
 
-def test_ner_lexicon_knowledge_base_loads_fast():
-    start = time.perf_counter()
+def test_ner_lexicon_knowledge_base_has_countries_and_igos():
     kb = load_kb()
-    assert time.perf_counter() - start < 1.0  # about 0.15 s; generous for slow CI machines
     assert sum(e.kind == "country" for e in kb.entries.values()) > 240
     assert sum(e.kind == "igo" for e in kb.entries.values()) >= 40
     assert sum(e.kind == "group" for e in kb.entries.values()) >= 30

@@ -1,0 +1,143 @@
+"""The trained CRF tagger and its pipeline component.
+
+The model (``hadath/data/models/ner/crf.model``, python-crfsuite) tags with
+ANERcorp's classes; :data:`HADATH_LABELS` maps them to ours (ANERcorp's LOC is
+mostly countries and cities, so it becomes GPE).  ``crf.json`` beside the model
+holds its provenance and the feature options it was trained with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from hadath.model import Document, Mention, Sentence
+from hadath.ner.conll import bio_spans
+from hadath.ner.features import FeatureExtractor, FeatureOptions, load_gazetteer, read_profiles
+
+__all__ = ["NerModel", "CRFRecognizer", "default_model_path", "load_model", "load_default_model",
+           "HADATH_LABELS", "to_scheme"]
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
+MODEL_FILE = "crf.model"
+PROFILES_FILE = "profiles.tsv"
+CLUSTERS_FILE = "clusters.tsv"
+INFO_FILE = "crf.json"
+HADATH_LABELS = {"PERS": "PER", "LOC": "GPE", "ORG": "ORG", "MISC": "MISC"}
+DEFAULT_LABELS = frozenset({"PER", "GPE", "ORG"})
+# A span starting with one of these (and long enough) is a clitic + article word:
+# the mention starts after the clitic (value: letters to skip).
+_CLITIC_ARTICLE = {"وبال": 2, "وكال": 2, "فبال": 2, "وال": 1, "فال": 1, "بال": 1, "كال": 1,
+                   "ولل": 1, "فلل": 1}
+
+
+def default_model_path() -> Path:
+    return MODEL_DIR / MODEL_FILE
+
+
+def to_scheme(tags: Sequence[str], scheme: str) -> list[str]:
+    """Tags in ``scheme``: ``anercorp`` (PERS/LOC/ORG/MISC as trained) or ``hadath`` (PER/GPE/ORG/MISC).
+
+    >>> to_scheme(["B-PERS", "I-PERS", "O", "B-LOC"], "hadath")
+    ['B-PER', 'I-PER', 'O', 'B-GPE']
+    """
+    if scheme == "anercorp":
+        return list(tags)
+    if scheme != "hadath":
+        raise ValueError(f"unknown scheme {scheme!r}: use 'anercorp' or 'hadath'")
+    return [t if t == "O" else t[:2] + HADATH_LABELS.get(t[2:], t[2:]) for t in tags]
+
+
+@dataclass
+class NerModel:
+    """A loaded tagger with the feature extractor it was trained with."""
+
+    tagger: Any  # pycrfsuite.Tagger
+    extractor: FeatureExtractor
+    info: dict[str, Any]
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """BIO tags (ANERcorp classes) for one sentence of token strings."""
+        if not tokens:
+            return []
+        return list(self.tagger.tag(self.extractor.sentence(tokens)))
+
+
+def load_model(path: str | Path | None = None) -> NerModel:
+    """Load ``crf.model`` and its ``crf.json`` (feature options) from ``path`` (file or folder)."""
+    import pycrfsuite
+
+    path = Path(path) if path else default_model_path()
+    if path.is_dir():
+        path = path / MODEL_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"no NER model at {path}: run `hadath train ner` (needs ../shared/data)")
+    info_path = path.with_name(INFO_FILE)
+    info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+    options = FeatureOptions(**info.get("features", {}))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    gazetteer = load_gazetteer() if options.gazetteer else None
+    profiles = read_profiles(path.with_name(PROFILES_FILE)) if options.profiles else None
+    clusters = read_profiles(path.with_name(CLUSTERS_FILE)) if options.clusters else None
+    extractor = FeatureExtractor(gazetteer, options, profiles, clusters)
+    return NerModel(tagger, extractor, info)
+
+
+@lru_cache(maxsize=1)
+def load_default_model() -> NerModel:
+    """The bundled model, loaded once per process."""
+    return load_model()
+
+
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _span_start(sentence: Sentence, i: int) -> int:
+    token = sentence.tokens[i]
+    if len(token.text) == len(token.norm) and len(token.norm) >= 6:
+        for clitic, skip in _CLITIC_ARTICLE.items():
+            if token.norm.startswith(clitic):
+                return token.start + skip
+    return token.start
+
+
+class CRFRecognizer:
+    """Adds CRF mentions (``source="crf"``) that do not overlap the mentions already found.
+
+    ``labels`` are the mention labels kept (ANERcorp's MISC, mostly currencies and
+    religions, is left out by default).
+    """
+
+    name = "crf_ner"
+
+    def __init__(self, model: NerModel | None = None, labels: frozenset[str] = DEFAULT_LABELS):
+        self.model = model or load_default_model()
+        self.labels = labels
+
+    def sentence_mentions(self, doc: Document, sentence: Sentence) -> list[Mention]:
+        tags = self.model.tag([t.text for t in sentence.tokens])
+        out = []
+        for label, i, j in bio_spans(tags):
+            if HADATH_LABELS.get(label, label) not in self.labels:
+                continue
+            start, end = _span_start(sentence, i), sentence.tokens[j - 1].end
+            out.append(Mention(start, end, doc.text[start:end], HADATH_LABELS.get(label, label), "crf"))
+        return out
+
+    def __call__(self, doc: Document) -> Document:
+        taken = [(m.start, m.end) for m in doc.mentions]
+        added = []
+        for sentence in doc.sentences:
+            for mention in self.sentence_mentions(doc, sentence):
+                if not _overlaps(mention.start, mention.end, taken):
+                    added.append(mention)
+                    taken.append((mention.start, mention.end))
+        mentions = sorted(doc.mentions + tuple(added), key=lambda m: (m.start, m.end))
+        return dataclasses.replace(doc, mentions=tuple(mentions))

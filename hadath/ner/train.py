@@ -1,0 +1,199 @@
+"""Train the CRF tagger on ``../shared/data`` and record its provenance.
+
+Training is deterministic (L-BFGS over a fixed sentence order); ``seed`` is
+recorded and seeds the k-means of the word clusters and the choice of
+development sentences when comparing variants.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from hadath.ner import datasets as ds
+from hadath.ner.crf import CLUSTERS_FILE, INFO_FILE, MODEL_FILE, PROFILES_FILE, NerModel, load_model
+from hadath.ner.evaluate import Scores, score
+from hadath.ner.features import (
+    CLUSTERS_PATH,
+    PROFILES_PATH,
+    FeatureExtractor,
+    FeatureOptions,
+    build_clusters,
+    build_profiles,
+    load_gazetteer,
+    read_profiles,
+    write_profiles,
+)
+
+__all__ = ["TrainOptions", "train_crf", "evaluate_model", "training_corpora", "run_training",
+           "compare_variants", "VARIANTS"]
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    seed: int = 13
+    c1: float = 0.05
+    c2: float = 0.05
+    max_iterations: int = 150
+    min_freq: int = 1
+    features: FeatureOptions = field(default_factory=FeatureOptions)
+    newsfane: bool = False  # measured: -2.5 F1 on the ANERcorp test (annotation conventions differ)
+    wojood: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seed": self.seed, "c1": self.c1, "c2": self.c2, "max_iterations": self.max_iterations,
+                "min_freq": self.min_freq, "features": self.features.as_dict(),
+                "newsfane": self.newsfane, "wojood": self.wojood}
+
+
+def _extractor(features: FeatureOptions, folder: Path) -> FeatureExtractor:
+    profiles = read_profiles(folder / PROFILES_FILE) if features.profiles else None
+    clusters = read_profiles(folder / CLUSTERS_FILE) if features.clusters else None
+    return FeatureExtractor(load_gazetteer() if features.gazetteer else None, features, profiles, clusters)
+
+
+def train_crf(sentences: Sequence[ds.TaggedSentence], options: TrainOptions, model_path: Path) -> None:
+    """Fit a CRF on ``sentences`` and write it to ``model_path`` (word profiles and clusters, when
+    used, are read from ``profiles.tsv`` and ``clusters.tsv`` beside it)."""
+    import pycrfsuite
+
+    fx = _extractor(options.features, model_path.parent)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sent in sentences:
+        trainer.append(fx.sentence([tok for tok, _ in sent]), [tag for _, tag in sent])
+    trainer.set_params({"c1": options.c1, "c2": options.c2, "max_iterations": options.max_iterations,
+                        "feature.minfreq": options.min_freq,
+                        "feature.possible_transitions": True})
+    trainer.train(str(model_path))
+
+
+def evaluate_model(model: NerModel, corpus: ds.Corpus) -> Scores:
+    gold = [[tag for _, tag in s] for s in corpus.sentences]
+    pred = [model.tag([tok for tok, _ in s]) for s in corpus.sentences]
+    return score(gold, pred)
+
+
+def training_corpora(data_dir: Path, options: TrainOptions) -> list[ds.Corpus]:
+    """ANERcorp's training part, plus Wojood train and filtered NewsFANE when asked."""
+    out = [ds.anercorp_train(data_dir)]
+    if options.wojood:
+        out.append(ds.wojood(data_dir, "train"))
+    if options.newsfane:
+        out.append(ds.newsfane(data_dir, ds.corpus_ngrams(ds.anercorp_test(data_dir))))
+    return out
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fit_and_score(train: list[ds.TaggedSentence], options: TrainOptions,
+                   tests: Sequence[ds.Corpus]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / MODEL_FILE
+        (Path(tmp) / INFO_FILE).write_text(json.dumps({"features": options.features.as_dict()}))
+        for word_file in (PROFILES_PATH, CLUSTERS_PATH):
+            if word_file.exists():
+                shutil.copy(word_file, Path(tmp) / word_file.name)
+        began = time.perf_counter()
+        train_crf(train, options, path)
+        seconds = time.perf_counter() - began
+        model = load_model(path)
+        return {"train_seconds": round(seconds, 1),
+                **{c.name: evaluate_model(model, c).as_dict() for c in tests}}
+
+
+_NO = {"newsfane": False, "wojood": False}
+_GAZ = FeatureOptions(clusters=False)
+VARIANTS: dict[str, dict[str, Any]] = {
+    "base": {"features": FeatureOptions(clitics=False, gazetteer=False, char_ngrams=False, clusters=False),
+             **_NO},
+    "+clitics": {"features": FeatureOptions(gazetteer=False, char_ngrams=False, clusters=False), **_NO},
+    "+charngrams": {"features": FeatureOptions(gazetteer=False, clusters=False), **_NO},
+    "+gazetteer": {"features": _GAZ, **_NO},
+    "+profiles": {"features": FeatureOptions(profiles=True, clusters=False), **_NO},
+    "+clusters": {"features": FeatureOptions(), **_NO},
+    "+clusters+wojood": {"features": FeatureOptions(), "newsfane": False, "wojood": True},
+    "+wojood": {"features": _GAZ, "newsfane": False, "wojood": True},
+    "+newsfane": {"features": _GAZ, "newsfane": True, "wojood": False},
+    "+both": {"features": _GAZ, "newsfane": True, "wojood": True},
+}
+
+
+def compare_variants(data_dir: Path, options: TrainOptions, names: Sequence[str]) -> dict[str, Any]:
+    """Train each variant on ANERcorp train minus a seeded 10% dev sample (plus extra corpora) and
+    score it on that dev sample and on the ANERcorp test."""
+    aner = ds.anercorp_train(data_dir).sentences
+    order = list(range(len(aner)))
+    random.Random(options.seed).shuffle(order)
+    dev_ids = set(order[: len(aner) // 10])
+    dev = ds.Corpus("dev", [s for i, s in enumerate(aner) if i in dev_ids], ())
+    rest = [s for i, s in enumerate(aner) if i not in dev_ids]
+    tests = [dev, ds.anercorp_test(data_dir)]
+    extra = {"wojood": ds.wojood(data_dir, "train").sentences,
+             "newsfane": ds.newsfane(data_dir, ds.corpus_ngrams(tests[1])).sentences}
+    results = {}
+    for name in names:
+        variant = replace(options, **VARIANTS[name])
+        train = rest + [s for key in ("wojood", "newsfane") if getattr(variant, key) for s in extra[key]]
+        results[name] = {"options": variant.as_dict(), **_fit_and_score(train, variant, tests)}
+    return results
+
+
+def _write_word_files(data_dir: Path, out_dir: Path, options: TrainOptions) -> None:
+    """Profiles and clusters from SaudiNewsNet into ``out_dir``, when the features use them."""
+    if options.features.profiles:
+        profiles = build_profiles(ds.saudinewsnet_texts(data_dir), load_gazetteer())
+        write_profiles(out_dir / PROFILES_FILE, profiles, ds.SAUDINEWSNET)
+    if options.features.clusters:
+        clusters = build_clusters(ds.saudinewsnet_texts(data_dir), options.seed)
+        write_profiles(out_dir / CLUSTERS_FILE, clusters, ds.SAUDINEWSNET, "clusters (64, 512 k-means ids)")
+
+
+def _word_files_provenance(data_dir: Path, out_dir: Path, options: TrainOptions) -> dict[str, Any]:
+    names = [n for n, used in ((PROFILES_FILE, options.features.profiles),
+                               (CLUSTERS_FILE, options.features.clusters)) if used]
+    zips = sorted((data_dir / ds.SAUDINEWSNET).glob("*.zip")) if names else []
+    return {"files": {n: _sha256(out_dir / n) for n in names},
+            "built_from": [{"file": str(z.relative_to(data_dir)), "sha256": _sha256(z)} for z in zips]}
+
+
+def run_training(data_dir: Path, out_dir: Path, options: TrainOptions, command: str) -> dict[str, Any]:
+    """Train on all training corpora, write ``crf.model`` and ``crf.json`` into ``out_dir``,
+    score on the ANERcorp test and the Wojood test; returns the provenance record."""
+    corpora = training_corpora(data_dir, options)
+    train = [s for c in corpora for s in c.sentences]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model_path, info_path = out_dir / MODEL_FILE, out_dir / INFO_FILE
+    _write_word_files(data_dir, out_dir, options)
+    info_path.write_text(json.dumps({"features": options.features.as_dict()}), encoding="utf-8")
+    began = time.perf_counter()
+    train_crf(train, options, model_path)
+    seconds = time.perf_counter() - began
+    model = load_model(model_path)
+    tests = [ds.anercorp_test(data_dir), ds.wojood(data_dir, "test")]
+    files = sorted({f for c in corpora + tests for f in c.files})
+    info = {
+        "model": MODEL_FILE, "model_bytes": model_path.stat().st_size,
+        "model_sha256": _sha256(model_path), "labels": list(ds.LABELS),
+        "command": command, "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "crfsuite": version("python-crfsuite"), **options.as_dict(),
+        "train_seconds": round(seconds, 1),
+        "data": [{"file": f, "sha256": _sha256(data_dir / f)} for f in files],
+        "word_files": _word_files_provenance(data_dir, out_dir, options),
+        "train_corpora": [{"name": c.name, "sentences": len(c.sentences), "tokens": c.tokens, **c.notes}
+                          for c in corpora],
+        "scores": {c.name: evaluate_model(model, c).as_dict() for c in tests},
+    }
+    info_path.write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return info
