@@ -1,0 +1,267 @@
+"""The PLOVER event coder: Arabic triggers -> :class:`~hadath.model.Event`.
+
+>>> from hadath.arabic.tokens import split_sentences
+>>> from hadath.model import Document
+>>> text = "قتل مسلحون عشرة أشخاص في هجوم."
+>>> doc = Document(doc_id="d", text=text, source="t", date="2023-08-01",
+...                sentences=split_sentences(text))
+>>> [(e.event, e.dead) for e in EventCoder()(doc).events]
+[('ASSAULT', 10)]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from hadath.events.attribution import Unit, attribute, units_of
+from hadath.events.evidence import CHECKED_TYPES, specificity
+from hadath.events.extract import count_near, resolve_date
+from hadath.events.lexicon import Cues, Trigger, TriggerLexicon, load_default
+from hadath.events.ontology import NEEDS_RECIPIENT
+from hadath.model import Actor, Document, Event, Location, Sentence, Token, stable_id
+
+__all__ = ["EventCoder", "Candidate", "CODER"]
+
+CODER = "hadath 0.1.0"
+# ASSAULT/PROTEST triggers need this much evidence of a specific event (see evidence.py)
+MIN_SPECIFICITY = 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger the coder considered, whether it was coded, and why."""
+
+    sentence_start: int
+    first: int
+    last: int
+    trigger: Trigger
+    coded: bool
+    reasons: tuple[str, ...]
+
+
+def _match_with(trig: Trigger, tokens: Sequence[Token], i: int) -> list[int] | None:
+    """Token indexes of the ``with`` words (each set once, within the window)."""
+    found = []
+    for alts in trig.with_:
+        lo = max(0, i - trig.window) if trig.around else i + 1
+        hit = next((j for j in range(lo, min(len(tokens), i + 1 + trig.window))
+                    if j != i and any(s in alts for s in tokens[j].stems)), None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return found
+
+
+def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int) -> tuple[Trigger, list[int], str] | None:
+    tok = tokens[i]
+    forms = list(tok.stems or (tok.norm,))
+    base = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
+    if base.startswith("س") and len(base) > 3:  # future سـ + present verb
+        forms.append(base[1:])
+    if base.endswith("ا") and len(base) > 4:  # accusative tanween: هجوما، تحقيقا
+        forms.append(base[:-1])
+    for form in forms:
+        for trig in lex.heads.get(form, ()):
+            if trig.pos == "verb" and not (tok.norm.startswith(form) or base.startswith(form)
+                                           or (base[:1] == "س" and base[1:] == form)):
+                continue  # verbs take و/ف/سـ and pronoun suffixes, not ب/ل/ال
+            n = len(trig.words)
+            if i + n > len(tokens):
+                continue
+            if any(w not in tokens[i + k].stems for k, w in enumerate(trig.words[1:], 1)):
+                continue
+            extra = _match_with(trig, tokens, i + n - 1)
+            if extra is None:
+                continue
+            return trig, list(range(i, i + n)) + extra, form
+    return None
+
+
+def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token]) -> list[tuple[Trigger, list[int], str]]:
+    """Non-overlapping trigger matches in a sentence, left to right."""
+    used: set[int] = set()
+    out = []
+    for i in range(len(tokens)):
+        if i in used:
+            continue
+        hit = _match_at(lex, tokens, i)
+        if hit is None or used.intersection(hit[1]):
+            continue
+        used.update(hit[1])
+        out.append(hit)
+    return out
+
+
+def _flags(tokens: Sequence[Token], i: int, form: str, cues: Cues) -> tuple[bool, bool, list[str]]:
+    why: list[str] = []
+    prev = [t.norm for t in tokens[max(0, i - 3) : i]]
+    negated = bool(prev[-1:] and prev[-1] in cues.sets["negation"]) or \
+        (len(prev) > 1 and prev[-2] in cues.sets["negation"] and prev[-1] in ("ان", "يتم", "تتم"))
+    if any(p in cues.sets["denial"] for p in prev):
+        negated = True
+    if prev[-1:] and prev[-1] in cues.sets["refusal"]:
+        negated = True
+    if negated:
+        why.append("negated")
+    window = [t.norm for t in tokens[max(0, i - 6) : i]]
+    hypo = any(w in cues.sets["hypothetical"] and w not in cues.sets["hypothetical_before_present"]
+               for w in window)
+    if prev[-1:] and prev[-1] in cues.sets["hypothetical_before_present"] and tokens[i].norm[:1] in "يتن":
+        hypo = True
+    if tokens[i].norm.startswith(("س", "وس", "فس")) and tokens[i].norm.endswith(form) \
+            and len(tokens[i].norm) - len(form) in (1, 2):
+        hypo = True
+    if hypo:
+        why.append("hypothetical")
+    return negated, hypo, why
+
+
+def _event_loc(sent: Sentence, locations: Sequence[Location], trig_start: int, cues: Cues) -> Location | None:
+    inside = [loc for loc in locations if sent.start <= loc.start and loc.end <= sent.end]
+    if not inside:
+        return None
+    preps = cues.sets["location_preps"]
+
+    def attached(loc: Location) -> bool:
+        toks = [t for t in sent.tokens if t.end <= loc.start]
+        tok = next((t for t in sent.tokens if t.start <= loc.start < t.end), None)
+        prev = toks[-1].norm if toks else ""
+        return prev in preps or bool(tok and tok.norm[:1] in ("ب", "ل") and tok.start == loc.start
+                                     and tok.norm != tok.stems[-1])
+
+    return min(inside, key=lambda loc: (not attached(loc), loc.start < trig_start,
+                                        abs(loc.start - trig_start)))
+
+
+def _host(loc: Location | None, trig: Trigger) -> Actor | None:
+    """For a visit without a coded recipient: the government of the visited place's country."""
+    if loc is None or loc.country is None or "visit" not in trig.mode:
+        return None
+    return Actor(loc.start, loc.end, loc.text, loc.name, loc.country, "GOV", kind="GPE",
+                 why="host government of the visited place")
+
+
+def _confidence(kind: str, score: int, actor: Actor | None, recipient: Actor | None, how: str) -> float:
+    """0..1 from how complete the attribution is and how specific the report."""
+    value = 0.3 + 0.05 * max(-1, min(score, 2)) + (0.3 if actor else 0.0)
+    value += 0.2 if recipient or kind not in NEEDS_RECIPIENT else 0.0
+    value += 0.1 if how in ("explicit", "weekday", "relative") else 0.05
+    return max(0.05, min(value, 1.0))
+
+
+def _score(reasons: Sequence[str]) -> int:
+    for reason in reasons:
+        if reason.startswith("specificity "):
+            return int(reason.split()[1])
+    return 0
+
+
+def _same_key(event: Event) -> tuple:
+    def who(actors: tuple[Actor, ...]) -> tuple:
+        return tuple((a.code, a.sector) for a in actors)
+
+    return (event.event, who(event.actor), who(event.recipient), event.negated, event.hypothetical)
+
+
+class EventCoder:
+    """Component: sets ``doc.events`` from trigger lexicons and ``doc.actors``."""
+
+    name = "events"
+
+    def __init__(self, lexicon: TriggerLexicon | None = None, coder: str = CODER,
+                 min_specificity: int = MIN_SPECIFICITY):
+        self.lexicon = lexicon if lexicon is not None else load_default()
+        self.min_specificity = min_specificity
+        self.cues: Cues = self.lexicon.cues  # type: ignore[assignment]
+        self.coder = coder
+
+    def __call__(self, doc: Document) -> Document:
+        events, _ = self._code(doc)
+        return dataclasses.replace(doc, events=tuple(events))
+
+    def candidates(self, doc: Document) -> list[Candidate]:
+        """Every trigger considered in ``doc`` with the reasons for (not) coding it."""
+        return self._code(doc)[1]
+
+    def _contexts(self, doc: Document) -> dict[int, tuple[str, ...]]:
+        words: dict[int, set[str]] = {}
+        for sent in doc.sentences:
+            bucket = words.setdefault(sent.paragraph, set())
+            for tok in sent.tokens:
+                bucket.update(tok.stems)
+        return {p: tuple(c for c, kws in self.lexicon.contexts.items() if kws & ws)
+                for p, ws in words.items()}
+
+    def _code(self, doc: Document) -> tuple[list[Event], list[Candidate]]:
+        events: list[Event] = []
+        cands: list[Candidate] = []
+        contexts = self._contexts(doc)
+        for sent in doc.sentences:
+            hits = find_triggers(self.lexicon, sent.tokens)
+            if not hits:
+                continue
+            actors = [a for a in doc.actors if sent.start <= a.start and a.end <= sent.end]
+            units = units_of(actors, sent.tokens, sent.text, sent.start)
+            date, how = resolve_date(sent.tokens, doc.date, self.cues)
+            kept: dict[tuple, int] = {}
+            for trig, idx, form in hits:
+                event, reasons = self._event(doc, sent, trig, idx, form, units, date, how,
+                                             contexts.get(sent.paragraph, ()))
+                if event.event in CHECKED_TYPES and _score(reasons) < self.min_specificity:
+                    reasons += ("not coded: too little evidence of a specific event",)
+                    cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
+                    continue
+                key = _same_key(event)
+                if key in kept:  # another trigger for the same event in this sentence
+                    first = events[kept[key]]
+                    modes = first.mode + tuple(m for m in event.mode if m not in first.mode)
+                    events[kept[key]] = dataclasses.replace(first, mode=modes)
+                    reasons += ("merged into the earlier trigger of the same event",)
+                    cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
+                    continue
+                kept[key] = len(events)
+                events.append(event)
+                cands.append(Candidate(sent.start, idx[0], idx[-1], trig, True, reasons))
+        return events, cands
+
+    def _event(self, doc: Document, sent: Sentence, trig: Trigger, idx: list[int], form: str,
+               units: list[Unit], date: str | None, how: str,
+               context: tuple[str, ...]) -> tuple[Event, tuple[str, ...]]:
+        toks = sent.tokens
+        head = idx[0]
+        last = head + len(trig.words) - 1
+        att = attribute(trig, head, last, toks, units, self.cues)
+        negated, hypo, flag_why = _flags(toks, head, form, self.cues)
+        t_start, t_end = toks[head].start, toks[max(idx)].end
+        loc = _event_loc(sent, doc.locations, t_start, self.cues)
+        actor = att.actor.best if att.actor else None
+        recipient = att.recipient.best if att.recipient else _host(loc, trig)
+        reasons = [f"trigger {trig.type}/{trig.id} '{' '.join(trig.words)}'", *att.reasons, *flag_why,
+                   f"date {how}"]
+        if trig.type in NEEDS_RECIPIENT and recipient is None and units:
+            reasons.append("no recipient for a type that needs one; coded with low confidence")
+        dead = injured = size = None
+        if trig.type in ("ASSAULT", "PROTEST"):
+            dead, injured, size = count_near(toks, self.cues)
+            if trig.type == "PROTEST":
+                dead = injured = None
+        score = 0
+        if trig.type in CHECKED_TYPES:
+            score, ev_why = specificity(toks, trig.type, trig.pos, dead if dead is not None else
+                                        injured if injured is not None else size, how,
+                                        negated or hypo, self.cues)
+            reasons.append(f"specificity {score} ({', '.join(ev_why) or 'no detail'})")
+        confidence = _confidence(trig.type, score, actor, recipient, how)
+        event = Event(
+            id=stable_id(doc.doc_id, sent.start, t_start, trig.type), doc_id=doc.doc_id,
+            event=trig.type, sentence_start=sent.start, sentence_end=sent.end, text=sent.text,
+            trigger_start=t_start, trigger_end=t_end,
+            event_text=sent.text[t_start - sent.start : t_end - sent.start],
+            actor=(actor,) if actor else (), recipient=(recipient,) if recipient else (),
+            mode=trig.mode, context=context, date=date, event_loc=loc, negated=negated,
+            hypothetical=hypo, confidence=confidence, coder=self.coder,
+            dead=dead, injured=injured, size=size, why="; ".join(reasons),
+        )
+        return event, tuple(reasons)
