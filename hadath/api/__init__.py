@@ -1,0 +1,1 @@
+"""Read-only JSON HTTP API and dashboard over a Hadath SQLite store (``hadath serve``)."""
