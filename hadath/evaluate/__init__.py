@@ -1,0 +1,1 @@
+"""Evaluation commands: each prints its figures and fails below a pinned floor."""
