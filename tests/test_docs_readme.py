@@ -32,3 +32,10 @@ def test_docs_ci_runs_the_readme_test_command():
         check=True,
     ).stdout.strip()
     assert extracted == _setup_commands()[1]
+
+
+def test_docs_cli_reference_matches_help():
+    from hadath.cli import cli_reference
+
+    text = (ROOT / "docs" / "CLI.md").read_text(encoding="utf-8")
+    assert text.split("\n\n", 2)[2] == cli_reference(), "regenerate docs/CLI.md (see its first lines)"
