@@ -3,47 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from hadath.model import Document, stable_id
 from hadath.pipeline import Pipeline
 
-__all__ = ["PRF", "default_shared_dir", "code_text", "require_shared"]
-
-
-@dataclass
-class PRF:
-    """Counts of true positives, false positives and false negatives.
-
-    >>> PRF(8, 2, 2).f1
-    0.8
-    """
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return round(2 * p * r / (p + r), 4) if p + r else 0.0
-
-    def add(self, predicted: bool, gold: bool) -> None:
-        if predicted and gold:
-            self.tp += 1
-        elif predicted:
-            self.fp += 1
-        elif gold:
-            self.fn += 1
+__all__ = ["default_shared_dir", "code_text", "require_shared"]
 
 
 def default_shared_dir() -> Path:

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hadath.evaluate.common import PRF, code_sentence, code_text
+from hadath.evaluate.common import code_sentence, code_text
 from hadath.model import Document, Event
+from hadath.ner.evaluate import Counts
 from hadath.pipeline import Pipeline
 
 __all__ = ["GoldSentence", "load_detection", "load_codings", "evaluate_detection", "evaluate_spans"]
@@ -83,12 +84,15 @@ def _of_type(doc: Document, event: str) -> list[Event]:
     return [e for e in doc.events if e.event == event and not e.negated]
 
 
-def evaluate_detection(pipeline: Pipeline, gold: list[GoldSentence]) -> PRF:
-    score = PRF()
+def evaluate_detection(pipeline: Pipeline, gold: list[GoldSentence]) -> Counts:
+    tp = fp = fn = 0
     for item in gold:
         doc = code_sentence(pipeline, item.text, item.date, item.key)
-        score.add(bool(_of_type(doc, item.event)), bool(item.positive))
-    return score
+        predicted, positive = bool(_of_type(doc, item.event)), bool(item.positive)
+        tp += predicted and positive
+        fp += predicted and not positive
+        fn += positive and not predicted
+    return Counts(tp, fp, fn)
 
 
 def _slot_codes(actors) -> list[str]:
