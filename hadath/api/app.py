@@ -35,7 +35,9 @@ def _bad_request(_: Request, exc: Exception) -> JSONResponse:
 def create_app(db_path: str) -> FastAPI:
     """Build the app over the SQLite store at ``db_path`` (opened read-only)."""
     if not Path(db_path).is_file():
-        raise FileNotFoundError(f"no Hadath database at {db_path}; run `hadath process PATH --db FILE` first or pass --db")
+        raise FileNotFoundError(
+            f"no Hadath database at {db_path}; run `hadath process PATH --db FILE` first or pass --db"
+        )
     app = FastAPI(title="Hadath", version="0.1.0", description="Arabic political events in PLOVER")
     conn = queries.connect(db_path)
     app.add_exception_handler(RequestValidationError, _bad_request)
