@@ -123,3 +123,16 @@ def test_to_plover_record():
     assert rec["event"] == "ASSAULT" and rec["dead"] == 10 and rec["injured"] == 5
     assert rec["coder"] == "hadath 0.1.0" and rec["quad_class"] == 4
     assert 0 < rec["confidence"] <= 1
+
+
+def test_events_attribution_vso_subject_and_object_touching():
+    """Verb, subject, object with nothing between the two actors (VSO)."""
+    from hadath.pipeline import build_pipeline
+
+    text = "التقى وزير الخارجية السعودي نظيره الإيراني في طهران أمس."
+    doc = build_pipeline()(Document(doc_id="vso", text=text, source="t", date="2023-06-17"))
+    consult = [e for e in doc.events if e.event == "CONSULT"]
+    assert consult
+    assert [(a.code, a.sector) for a in consult[0].actor] == [("SAU", "GOV")]
+    assert [(a.code, a.sector) for a in consult[0].recipient] == [("IRN", "GOV")]
+    assert consult[0].date == "2023-06-16"

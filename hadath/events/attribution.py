@@ -45,6 +45,14 @@ def _token_index(tokens: Sequence[Token], pos: int) -> int:
     return len(tokens) - 1
 
 
+def _compatible(group: Sequence[Actor], actor: Actor) -> bool:
+    """Touching actors are one participant unless both are coded differently:
+    "التقى وزير الخارجية السعودي نظيره الإيراني" is subject then object (VSO)."""
+    if actor.code is None:
+        return True
+    return all(a.code is None or (a.code, a.sector) == (actor.code, actor.sector) for a in group)
+
+
 def units_of(actors: Sequence[Actor], tokens: Sequence[Token], text: str, offset: int) -> list[Unit]:
     """Group actors whose spans overlap or are separated only by spaces/commas."""
     units: list[list[Actor]] = []
@@ -52,7 +60,7 @@ def units_of(actors: Sequence[Actor], tokens: Sequence[Token], text: str, offset
         if units:
             end = max(a.end for a in units[-1])
             gap = text[end - offset : actor.start - offset] if actor.start > end else ""
-            if actor.start <= end or not gap.strip(" ،,"):
+            if actor.start <= end or (not gap.strip(" ،,") and _compatible(units[-1], actor)):
                 units[-1].append(actor)
                 continue
         units.append([actor])
