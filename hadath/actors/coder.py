@@ -40,7 +40,7 @@ from hadath.actors.context import (
     resolve_codes,
     title_mentions,
 )
-from hadath.actors.geo import Places, load_places
+from hadath.actors.geo import Places
 from hadath.actors.kb import Entry, KnowledgeBase, load_default
 from hadath.actors.locative import LOCATIVE
 from hadath.actors.names import is_plural_title, unknown_name
@@ -80,16 +80,14 @@ class ActorCoder:
 
     def __init__(self, kb: KnowledgeBase | None = None, places: Places | None = None):
         self.kb = kb if kb is not None else load_default()
-        self._places = places
         from hadath.ner.lexicon import LexiconRecognizer  # for titles; imported here: ner uses actors
 
         self._recognizer = LexiconRecognizer(self.kb, places)
 
     @property
     def places(self) -> Places:
-        if self._places is None:
-            self._places = load_places()
-        return self._places
+        """The recogniser's place index (loaded on first use), shared rather than loaded twice."""
+        return self._recognizer.places
 
     def __call__(self, doc: Document) -> Document:
         placed = place_mentions(doc, self.kb)
