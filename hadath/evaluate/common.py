@@ -12,8 +12,10 @@ __all__ = ["default_shared_dir", "code_text", "require_shared"]
 
 
 def default_shared_dir() -> Path:
-    """``$HADATH_SHARED`` or ``../shared/data`` from the current directory."""
-    return Path(os.environ.get("HADATH_SHARED", Path.cwd().parent / "shared" / "data"))
+    """``$HADATH_SHARED``, else the NER trainer's default (``../shared/data`` beside the repository)."""
+    from hadath.ner.datasets import default_shared_dir as beside_repository
+
+    return Path(os.environ["HADATH_SHARED"]) if os.environ.get("HADATH_SHARED") else beside_repository()
 
 
 class SharedDataMissing(FileNotFoundError):
