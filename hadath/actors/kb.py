@@ -133,12 +133,20 @@ class _Builder:
 
 
 def _rows(name: str, base: Path) -> list[list[str]]:
-    """Tab-separated rows of a lexicon file, comments and blank lines skipped."""
-    path = base / name
+    """Tab-separated rows of a lexicon file, comments and blank lines skipped.
+
+    ``persons.tsv`` is read together with every ``persons/*.tsv`` beside it (sorted by name), so a
+    table can be kept in several files (one per region, say).
+    """
+    paths = [base / name]
+    extra = base / name.removesuffix(".tsv")
+    if name.endswith(".tsv") and extra.is_dir():
+        paths += sorted(extra.glob("*.tsv"))
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.split("\t"))
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                out.append(line.split("\t"))
     return out
 
 
