@@ -51,12 +51,17 @@ KIND_ORDER = ("person", "igo", "group", "capital", "country", "role", "nisba", "
 
 @dataclass(frozen=True)
 class Term:
-    """An office held: ``code``/``sector`` between ``start`` and ``end`` (YYYY-MM-DD, "" = open)."""
+    """An office held: ``code``/``sector`` between ``start`` and ``end`` (YYYY-MM-DD, "" = open).
+
+    ``office`` names it where the table says (HOS head of state, HOG head of government, FM foreign
+    minister, DM defence minister, or free English text such as "Speaker of Parliament").
+    """
 
     code: str
     sector: str | None
     start: str = ""
     end: str = ""
+    office: str = ""
 
     def covers(self, date: str) -> bool:
         return (not self.start or self.start <= date) and (not self.end or date < self.end)
@@ -278,8 +283,8 @@ def _add_simple(b: _Builder, base: Path) -> None:
     for ident, name, forms, surnames, terms in _rows("persons.tsv", base):
         parsed = []
         for term in terms.split(";"):
-            code, sector, start, end = term.split(":")
-            parsed.append(Term(code, None if sector == "-" else sector, start, end))
+            code, sector, start, end, *office = term.split(":")
+            parsed.append(Term(code, None if sector == "-" else sector, start, end, ":".join(office)))
         codes = tuple(dict.fromkeys(t.code for t in parsed))
         entry = Entry(f"per:{ident}", "person", name, codes, parsed[0].sector, terms=tuple(parsed))
         b.add(entry, _split(forms) + _split(surnames))
