@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from hadath.api.app import create_app  # noqa: E402
 from hadath.arabic import normalize  # noqa: E402
+from hadath.arabic.search import index_keys  # noqa: E402
 from hadath.store.schema import migrate  # noqa: E402
 
 EVENTS = [
@@ -21,9 +22,8 @@ EVENTS = [
 ]
 
 
-@pytest.fixture()
-def client(tmp_path):
-    path = tmp_path / "t.db"
+def build_api_db(path) -> str:
+    """A small store with two documents and the EVENTS above, written with plain SQL."""
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn)
     for doc_id, outlet in (("d1", "Al Ahram"), ("d2", "Al Jazeera")):
@@ -35,13 +35,19 @@ def client(tmp_path):
     for eid, doc, day, ev, quad, actor, rec, country, sent in EVENTS:
         conn.execute(
             "INSERT INTO events (id, doc_id, date, event, quad_class, actor_code, recipient_code,"
-            " loc_country, text_norm, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (eid, doc, day, ev, quad, actor, rec, country, normalize(sent), json.dumps({"id": eid})),
+            " loc_country, text_norm, search_keys, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (eid, doc, day, ev, quad, actor, rec, country, normalize(sent), " ".join(index_keys(sent)),
+             json.dumps({"id": eid})),
         )
         conn.execute("INSERT INTO event_actors VALUES (?, 'actor', ?, NULL)", (eid, actor))
         conn.execute("INSERT INTO event_actors VALUES (?, 'recipient', ?, NULL)", (eid, rec))
     conn.close()
-    return TestClient(create_app(str(path)))
+    return str(path)
+
+
+@pytest.fixture()
+def client(tmp_path):
+    return TestClient(create_app(build_api_db(tmp_path / "t.db")))
 
 
 def ids(response) -> list[str]:
@@ -67,6 +73,22 @@ def test_events_pagination(client):
 def test_search_normalises_arabic(client):
     assert ids(client.get("/api/search", params={"q": "الامريكي"})) == ["e1"]
     assert ids(client.get("/api/search", params={"q": "غزّة"})) == ["e2"]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("أمريكية", ["e1"]),  # ta marbuta, hamza and the article differ from the text
+        ("وقوات", ["e2"]),  # a conjunction on the query, the article in the text
+        ("قوات اسرائيلي", ["e2"]),  # every word must match
+        ("قوات أمريكية", []),
+        ("إسرائيل", ["e2", "e3"]),  # the noun finds its nisba (الإسرائيلية) too
+        ("حماس،", ["e3"]),  # punctuation is not a word
+    ],
+)
+def test_search_strips_clitics_and_stems(client, q, expected):
+    assert ids(client.get("/api/search", params={"q": q})) == expected
+    assert ids(client.get("/api/events", params={"q": q})) == expected
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from test_store_support import coded
 
 from hadath.model import Rejection
 from hadath.store import SQLiteStore
+from hadath.store.schema import SCHEMA_VERSION
 
 
 def _rows(store: SQLiteStore, table: str) -> int:
@@ -39,7 +40,7 @@ def test_store_reopening_the_file_keeps_rows_and_schema(tmp_path):
         store.add_document(coded("هاجم نيامي أبوجا."))
     with SQLiteStore(path) as store:
         assert store.counts()["events_by_type"] == {"ASSAULT": 1}
-        assert store.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+        assert store.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 

@@ -12,9 +12,10 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hadath.api import queries
-from hadath.api.queries import EventQuery
+from hadath.store.sqlite import EventFilter
 
 __all__ = ["create_app"]
 
@@ -24,6 +25,9 @@ Code = Annotated[str | None, Query(max_length=64)]
 
 
 def _bad_request(_: Request, exc: Exception) -> JSONResponse:
+    """Every 4xx has the same shape: ``{"error": message, "detail": [...]}``."""
+    if isinstance(exc, StarletteHTTPException):
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
     if isinstance(exc, RequestValidationError):
         detail = [
             {"param": ".".join(map(str, e.get("loc", ())[1:])), "error": e.get("msg")} for e in exc.errors()
@@ -42,16 +46,17 @@ def create_app(db_path: str) -> FastAPI:
     conn = queries.connect(db_path)
     app.add_exception_handler(RequestValidationError, _bad_request)
     app.add_exception_handler(ValueError, _bad_request)
+    app.add_exception_handler(StarletteHTTPException, _bad_request)
     app.add_exception_handler(sqlite3.Error, lambda r, e: JSONResponse({"error": str(e)}, status_code=503))
 
     def event_query(date_from, date_to, event, quad_class, actor, recipient, country, outlet, q):
         if date_from and date_to and date_from > date_to:
             raise ValueError("date_from is after date_to; swap them")
-        return EventQuery(
+        return EventFilter(
             date_from=date_from.isoformat() if date_from else None,
             date_to=date_to.isoformat() if date_to else None,
-            event=event, quad_class=quad_class, actor=actor, recipient=recipient,
-            country=country, outlet=outlet, q=q,
+            types=(event,) if event else (), quad_class=quad_class, actor=actor, recipient=recipient,
+            country=country, outlet=outlet, text=q,
         )
 
     @app.get("/api/events")
@@ -67,7 +72,7 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/api/search")
     def search(q: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50,
                offset: Offset = 0) -> dict[str, Any]:
-        return queries.list_events(conn, EventQuery(q=q), limit, offset)
+        return queries.list_events(conn, EventFilter(text=q), limit, offset)
 
     @app.get("/api/documents")
     def documents(outlet: Code = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
@@ -90,7 +95,7 @@ def create_app(db_path: str) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> str:
-        page = queries.list_events(conn, EventQuery(), 100, 0)
+        page = queries.list_events(conn, EventFilter(), 100, 0)
         rows = "".join(
             f"<tr><td>{html.escape(str(e['date']))}</td><td>{html.escape(e['event'])}</td>"
             f"<td>{e['quad_class']}</td><td>{html.escape(str(e['actor_code']))}</td>"

@@ -4,52 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-from hadath.arabic import normalize
+from hadath.store.sqlite import EventFilter
 
-__all__ = ["EventQuery", "connect", "list_events", "list_documents", "get_document", "list_actors", "stats"]
+__all__ = ["connect", "list_events", "list_documents", "get_document", "list_actors", "stats"]
 
 _JSON_COLUMNS = ("mode", "context", "record", "removed")
-
-
-@dataclass(frozen=True)
-class EventQuery:
-    """Filters for the events listing; every field is optional."""
-
-    date_from: str | None = None
-    date_to: str | None = None
-    event: str | None = None
-    quad_class: int | None = None
-    actor: str | None = None
-    recipient: str | None = None
-    country: str | None = None
-    outlet: str | None = None
-    q: str | None = None
-
-    def where(self) -> tuple[str, list[Any]]:
-        """SQL WHERE clause (with leading ``WHERE`` or empty) and its parameters."""
-        parts: list[str] = []
-        args: list[Any] = []
-        simple = (
-            ("e.date >= ?", self.date_from), ("e.date <= ?", self.date_to), ("e.event = ?", self.event),
-            ("e.quad_class = ?", self.quad_class), ("e.loc_country = ?", self.country),
-            ("d.outlet = ?", self.outlet),
-        )
-        for clause, value in simple:
-            if value is not None:
-                parts.append(clause)
-                args.append(value)
-        for role, code in (("actor", self.actor), ("recipient", self.recipient)):
-            if code:
-                parts.append("e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND code = ?)")
-                args.extend([role, code])
-        if self.q:
-            escaped = normalize(self.q).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            parts.append("e.text_norm LIKE ? ESCAPE '\\'")
-            args.append(f"%{escaped}%")
-        return (" WHERE " + " AND ".join(parts)) if parts else "", args
 
 
 def connect(path: str) -> sqlite3.Connection:
@@ -67,8 +28,9 @@ def _row(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-def list_events(conn: sqlite3.Connection, query: EventQuery, limit: int, offset: int) -> dict[str, Any]:
-    """One page of events matching ``query``, newest first, with the total count."""
+def list_events(conn: sqlite3.Connection, query: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    """One page of events matching ``query`` (its own limit and offset are ignored), newest first,
+    with the total count."""
     where, args = query.where()
     base = f"FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id{where}"
     total = conn.execute(f"SELECT COUNT(*) {base}", args).fetchone()[0]

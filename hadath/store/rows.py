@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from hadath.arabic import normalize
+from hadath.arabic.search import index_keys
 from hadath.model import Actor, Document, Event, Location, Mention, Sentence
 
 __all__ = ["document_rows", "event_from_record", "event_row", "entity_rows"]
@@ -39,6 +40,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "hypothetical": int(event.hypothetical),
         "confidence": event.confidence,
         "text_norm": normalize(event.text),
+        "search_keys": " ".join(index_keys(event.text)),
         "why": event.why,
         "record": _json(record),
     }

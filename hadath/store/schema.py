@@ -1,13 +1,14 @@
 """The SQLite schema and its migrations.
 
-``MIGRATIONS[n]`` takes a database from version ``n - 1`` to ``n``; the
-``schema_version`` table records the version reached.  To change the schema,
-append a migration (never edit a released one).
+``MIGRATIONS[n]`` (SQL text, or a function of the connection) takes a database
+from version ``n - 1`` to ``n``; the ``schema_version`` table records the version
+reached.  To change the schema, append a migration (never edit a released one).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "SchemaError", "migrate"]
 
@@ -88,7 +89,40 @@ class SchemaError(RuntimeError):
     """The database cannot be used by this version of Hadath."""
 
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# v2: full-text search over event sentences with Arabic search keys (hadath.arabic.search):
+# events.search_keys holds the keys, event_fts indexes them and triggers keep it in step.
+_V2 = (
+    "ALTER TABLE events ADD COLUMN search_keys TEXT",
+    "CREATE VIRTUAL TABLE event_fts USING fts5(search_keys, content='events', content_rowid='rowid')",
+    "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN "
+    "INSERT INTO event_fts (rowid, search_keys) VALUES (new.rowid, new.search_keys); END",
+    "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN "
+    "INSERT INTO event_fts (event_fts, rowid, search_keys) "
+    "VALUES ('delete', old.rowid, old.search_keys); END",
+    "CREATE TRIGGER events_fts_update AFTER UPDATE OF search_keys ON events BEGIN "
+    "INSERT INTO event_fts (event_fts, rowid, search_keys) "
+    "VALUES ('delete', old.rowid, old.search_keys); "
+    "INSERT INTO event_fts (rowid, search_keys) VALUES (new.rowid, new.search_keys); END",
+)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    from hadath.arabic.search import index_keys
+
+    conn.execute(_V2[0])
+    rows = conn.execute("SELECT rowid, text_norm FROM events").fetchall()
+    conn.executemany(
+        "UPDATE events SET search_keys = ? WHERE rowid = ?",
+        [(" ".join(index_keys(text or "")), rowid) for rowid, text in rows],
+    )
+    conn.execute(_V2[1])
+    conn.execute("INSERT INTO event_fts (event_fts) VALUES ('rebuild')")
+    for statement in _V2[2:]:
+        conn.execute(statement)
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: dict[int, Migration] = {1: _V1, 2: _v2}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
@@ -108,9 +142,13 @@ def migrate(conn: sqlite3.Connection) -> int:
     for version in range(current + 1, SCHEMA_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in MIGRATIONS[version].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            step = MIGRATIONS[version]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in step.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
         except BaseException:
             conn.execute("ROLLBACK")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from hadath.arabic import normalize
+from hadath.arabic.search import fts_match
 from hadath.model import Actor, Document, Location, Mention, Rejection
 from hadath.store import rows as R
 from hadath.store.schema import migrate
@@ -49,7 +49,7 @@ class EventFilter:
     country: str | None = None  # actor, recipient or event place in this country (ISO3)
     outlet: str | None = None
     doc_id: str | None = None
-    text: str | None = None  # substring of the evidence sentence (normalised)
+    text: str | None = None  # words of the evidence sentence, any form (hadath.arabic.search)
     limit: int | None = None
     offset: int = 0
 
@@ -82,10 +82,10 @@ class EventFilter:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        if self.text:
-            clauses.append("e.text_norm LIKE ? ESCAPE '\\'")
-            escaped = normalize(self.text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
+        match = fts_match(self.text) if self.text else None
+        if match:
+            clauses.append("e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)")
+            params.append(match)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
