@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from hadath.arabic.clitics import stems
 from hadath.arabic.normalize import normalize
@@ -29,12 +30,17 @@ _SENT_END = re.compile(r"(?<!\d)[.!?؟…]+(?:[\"'»”’)\]]*)|(?<=\d)[.!?؟�
 _PARA_RE = re.compile(r"[^\n]+")
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str) -> tuple[str, tuple[str, ...]]:
+    return normalize(word), stems(word)
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text``; offsets are shifted by ``offset``."""
     out = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        out.append(Token(word, m.start() + offset, m.end() + offset, normalize(word), stems(word)))
+        out.append(Token(word, m.start() + offset, m.end() + offset, *_forms(word)))
     return tuple(out)
 
 
