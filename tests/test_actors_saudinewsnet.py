@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +15,6 @@ from hadath.actors import ActorCoder
 from hadath.model import Document
 from hadath.ner.lexicon import LexiconRecognizer
 from hadath.pipeline import Segmenter
-
-
-@pytest.fixture(scope="module")
-def shared_dir() -> Path:
-    path = Path(__file__).resolve().parents[2] / "shared"
-    if not (path / "data" / "saudinewsnet" / "dataset").is_dir():
-        pytest.skip("../shared/data/saudinewsnet is absent")
-    return path
 
 
 @pytest.mark.shared

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import pytest
 
 from hadath.clean.evaluate import FLOOR_DROP, FLOOR_KEEP, GOLD_PATH, run_cleaning_eval, score_item
 from hadath.model import Document, Rejection
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    path = Path(__file__).resolve().parents[2] / "shared"
-    if not (path / "data" / "saudinewsnet" / "dataset").is_dir():
-        pytest.skip("../shared/data/saudinewsnet is absent")
-    return path
 
 
 def test_clean_eval_gold_meets_floors(shared_dir, capsys):

@@ -16,14 +16,6 @@ from hadath.model import RawDocument, Rejection
 
 
 @pytest.fixture(scope="module")
-def shared_dir() -> Path:
-    path = Path(__file__).resolve().parents[2] / "shared"
-    if not path.is_dir():
-        pytest.skip("../shared is absent; SaudiNewsNet tests need ../shared/data/saudinewsnet")
-    return path
-
-
-@pytest.fixture(scope="module")
 def one_day(shared_dir: Path) -> list[RawDocument | Rejection]:
     path = shared_dir / "data" / "saudinewsnet" / "dataset" / "2015-07-23.zip"
     if not path.is_file():
