@@ -388,6 +388,7 @@ _EXTERNAL_COMMANDS = (
     ("hadath.ner.commands", "tag", cli, "tag"),
     ("hadath.ner.commands", "eval_ner", eval_group, "ner"),
     ("hadath.evaluate.commands", "eval_events", eval_group, "events"),
+    ("hadath.evaluate.locations", "eval_locations", eval_group, "locations"),
     ("hadath.api.commands", "serve", cli, "serve"),
 )
 

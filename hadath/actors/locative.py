@@ -1,9 +1,33 @@
-"""Locative contexts: when a place name is a place ("في النيجر", "لنيامي") rather than an actor.
+"""Locative contexts: when a place name is a place ("في النيجر", "لنيامي") rather than an actor or a word.
+
+A name is in a locative context when
+
+* it carries the proclitic ب or ل (بنيامي, لنيامي);
+* the word before (quotes and brackets aside) is a preposition of place (في، إلى، من،
+  نحو، باتجاه…), a place noun (مدينة، محافظة، منطقة، العاصمة، ريف…, also with و/ب/ل/ال:
+  بمحافظة، لمدينة), a direction (شمال، جنوبي…) or a noun whose complement is a place
+  (سكان، أهالي، مطار، ميناء، محافظ);
+* the two words before are a place noun and a nisba adjective (العاصمة الليبية طرابلس);
+* a plural or dual place noun is among the three words before (مدن مثل تكريت);
+* it opens the text as a dateline (واس- جدة، بنغازي (ليبيا));
+* it is coordinated with و to a city in such a context or to a plural place noun, through
+  a short list (في الرمادي والفلوجة، محافظتي الضالع وتعز، بمكة المكرمة والطائف).
+
+``locative_strength`` grades the evidence (a bare clitic, a word, a place noun) so that
+``Places.accepts`` can ask more population of a city named on weaker evidence.
+
+``LOCATIVE`` holds the words of the second rule (normalised, with their clitic forms):
+``lexicon.py`` also reads it to tell a preposition or place noun before the name.
 
 >>> from hadath.arabic.tokens import tokenize
 >>> toks = tokenize("وصل إلى نيامي")
 >>> has_locative_context(toks, 2, ""), has_locative_context(toks, 1, "")
 (True, False)
+>>> toks = tokenize("قرب العاصمة الليبية طرابلس وفي الرمادي والفلوجة")
+>>> [has_locative_context(toks, i, c) for i, c in ((3, ""), (5, ""), (6, "و"))]
+[True, True, True]
+>>> has_locative_context(tokenize("وقال علي والحكومة"), 2, "و")
+False
 """
 
 from __future__ import annotations
@@ -13,22 +37,156 @@ from collections.abc import Sequence
 from hadath.arabic.normalize import normalize
 from hadath.model import Token
 
-__all__ = ["LOCATIVE", "has_locative_context"]
+__all__ = [
+    "LOCATIVE",
+    "PLACE_NOUNS",
+    "CLITIC",
+    "WORD",
+    "PLACE_NOUN",
+    "direct_locative",
+    "has_locative_context",
+    "locative_strength",
+]
 
-# Normalised words after which a place name is a location ("in/to/from X"). source: own.
+# How strong the evidence is that a name is a place (see ``locative_strength``).
+CLITIC, WORD, PLACE_NOUN = 1, 2, 3
+
+# Words after which a name is a place. source: own (general Arabic news usage).
+_PREPOSITIONS = "في إلى الى داخل نحو قرب من عبر باتجاه فوق"
+_DIRECTIONS = "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي شمالا جنوبا شرقا غربا"
+_PLACE_NOUNS = (
+    "مدينة مدينتي مدن بلدة بلدتي بلدات قرية قريتي قرى عاصمة محافظة محافظتي محافظات ولاية ولايتي ولايات"
+    " إقليم منطقة منطقتي مناطق مديرية مديريات مقاطعة ناحية قضاء ريف ضواحي أنحاء أطراف مشارف مداخل"
+    " مخارج محيط أرجاء"
+)
+# nouns whose genitive complement is a place (سكان الرقة، مطار عدن، محافظ أملج)
+_PLACE_HEADS = "سكان أهالي مطار ميناء محافظ بلدية أمانة أحياء شوارع"
+
+
+def _clitic_forms(words: str, article: bool) -> set[str]:
+    """Normalised words with the proclitics و/ف/ب/ل (and ال when ``article``)."""
+    out: set[str] = set()
+    for word in words.split():
+        base = normalize(word)
+        forms = {base} | ({"ال" + base, "بال" + base, "لل" + base, "وال" + base} if article else set())
+        for form in list(forms):
+            forms |= {p + form for p in ("و", "ف", "ب", "ل", "وب", "ول") if not form.startswith("ال")}
+        out |= forms
+    return out
+
+
+PLACE_NOUNS = frozenset(_clitic_forms(_PLACE_NOUNS, article=True))
 LOCATIVE = frozenset(
-    normalize(w)
-    for w in (
-        "في إلى الى داخل نحو قرب من عبر بمدينه مدينه بلده عاصمه محافظه ولايه اقليم منطقه"
-        " شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي ضواحي انحاء"
-    ).split()
+    _clitic_forms(_PREPOSITIONS, article=False)
+    | _clitic_forms(_DIRECTIONS, article=False)
+    | PLACE_NOUNS
+    | _clitic_forms(_PLACE_HEADS, article=False)
 )
 _PREP_CLITICS = ("ب", "ل")
+_TRANSPARENT = frozenset("\"«»“”('")
+_DATELINE_CHARS = 40  # a dateline name starts within this many characters of the text
+_MAX_CHAIN = 5  # tokens walked back over a coordinated list
+# dual and plural place nouns that head a list of names (محافظتي الضالع وتعز)
+_LIST_HEADS = frozenset(
+    _clitic_forms("مدينتي مدن بلدتي بلدات قريتي قرى محافظتي محافظات ولايتي ولايات منطقتي مناطق مديريات", True)
+)
+
+
+def _is_nisba(token: Token) -> bool:
+    """An adjective like الليبية / التشادية / العراقي (ال + …ي / …يه)."""
+    norm = token.norm
+    return norm.startswith("ال") and len(norm) > 4 and norm.endswith(("يه", "ي"))
+
+
+def _before(tokens: Sequence[Token], i: int, k: int = 1) -> Token | None:
+    """The ``k``-th token before ``i``, not counting quotes and brackets (مدينة "طرابلس")."""
+    j = i - 1
+    while j >= 0:
+        if tokens[j].norm not in _TRANSPARENT:
+            k -= 1
+            if k == 0:
+                return tokens[j]
+        j -= 1
+    return None
+
+
+def _after_list_head(tokens: Sequence[Token], i: int) -> bool:
+    """A plural place noun among the three words before (مدن مثل تكريت، ثماني مدن، منها الموصل)."""
+    return any((tok := _before(tokens, i, k)) is not None and tok.norm in _LIST_HEADS for k in (1, 2, 3))
+
+
+def _dateline(tokens: Sequence[Token], i: int) -> bool:
+    """A dateline at the start of the text: an agency dash before the name (واس- جدة:) or its
+    country in brackets after it (بنغازي (ليبيا)) — not "إيران: ..." (a statement by Iran)."""
+    if i > 3 or tokens[i].start >= _DATELINE_CHARS:
+        return False
+    dash = i > 0 and tokens[i - 1].norm == "-"
+    bracket = i + 1 < len(tokens) and tokens[i + 1].norm == "("
+    return dash or bracket
+
+
+def _strength_here(tokens: Sequence[Token], i: int, clitic: str) -> int:
+    """The locative strength from the words right before token ``i`` and its clitic (no lists)."""
+    one, two = _before(tokens, i), _before(tokens, i, 2)
+    if one is not None and one.norm in PLACE_NOUNS:
+        # المنطقة الخضراء: after a definite place noun a definite word is mostly an adjective
+        definite = one.norm.startswith(("ال", "بال", "لل", "وال")) and tokens[i].norm.startswith("ال")
+        return WORD if definite else PLACE_NOUN
+    if two is not None and two.norm in PLACE_NOUNS and _is_nisba(one):
+        return PLACE_NOUN
+    if _after_list_head(tokens, i):
+        return PLACE_NOUN
+    if (one is not None and one.norm in LOCATIVE) or _dateline(tokens, i):
+        return WORD
+    return CLITIC if clitic.lstrip("وف")[:1] in _PREP_CLITICS else 0
+
+
+def direct_locative(tokens: Sequence[Token], i: int, clitic: str) -> bool:
+    """Whether the words right before token ``i`` or its clitic make it a place (no lists)."""
+    return _strength_here(tokens, i, clitic) > 0
+
+
+def _city_clitic(token: Token, names) -> str | None:
+    """The proclitics of ``token`` when one of its stems is a city name, else None."""
+    for stem in token.stems:
+        if stem in names and token.norm.endswith(stem):
+            return token.norm[: len(token.norm) - len(stem)]
+    return None
+
+
+def _coordinated(tokens: Sequence[Token], i: int) -> int:
+    """The strength token ``i`` (with و) takes from a list it closes: ``PLACE_NOUN`` under a
+    plural place noun (محافظات تيماء وحقل وضباء والوجه، مدينتي الرمادي والفلوجة), ``WORD``
+    after a city in a locative context (في الرمادي والفلوجة), else 0."""
+    from hadath.actors.geo import load_places
+
+    names = load_places().by_arabic
+    for j in range(i - 1, max(-1, i - 1 - _MAX_CHAIN), -1):
+        tok = tokens[j]
+        if tok.norm in _LIST_HEADS:
+            return PLACE_NOUN
+        clitic = _city_clitic(tok, names)
+        if clitic is not None and (strength := _strength_here(tokens, j, clitic)) > 0:
+            return max(strength, WORD)
+    return 0
 
 
 def has_locative_context(tokens: Sequence[Token], i: int, clitic: str) -> bool:
     """Whether token ``i`` (with proclitic letters ``clitic``) is in a locative context."""
-    bare = clitic.lstrip("وف")
-    if bare[:1] in _PREP_CLITICS:
-        return True
-    return i > 0 and tokens[i - 1].norm in LOCATIVE
+    return locative_strength(tokens, i, clitic) > 0
+
+
+def locative_strength(tokens: Sequence[Token], i: int, clitic: str) -> int:
+    """0 (no locative context), ``CLITIC`` (only a proclitic ب/ل: بمصراتة), ``WORD`` (a
+    preposition, direction or place-taking noun before it, a dateline, or a coordinated list
+    whose head has one) or ``PLACE_NOUN`` (مدينة/محافظة… right before it, or before its nisba).
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> toks = tokenize("وصل إلى مدينة سبها ثم بمصراتة")
+    >>> [locative_strength(toks, i, c) for i, c in ((1, ""), (3, ""), (5, "ب"))]
+    [0, 3, 1]
+    """
+    strength = _strength_here(tokens, i, clitic)
+    if strength < PLACE_NOUN and clitic == "و":
+        return max(strength, _coordinated(tokens, i))
+    return strength
