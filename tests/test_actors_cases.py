@@ -1,7 +1,10 @@
 """Phrase → actor code table (tests/cases/actors.jsonl): realistic news phrasing beyond the seeds.
 
-Each case names a phrase, the actor text expected inside one coded actor's span, its
-PLOVER code and sector, and optionally the document date (for office-holders).
+Each case names a phrase (a short sentence written in the style of the news, its phrases drawn from
+real reporting), the actor text expected inside one coded actor's span, its PLOVER code and sector,
+and optionally the document date (for office-holders).  A case the coder still gets wrong may stay
+in the table with ``"xfail": "reason"``: it is reported as an expected failure (and as XPASS once
+the coder gets it right), so known gaps stay visible instead of being dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ CASES = [
     for line in (Path(__file__).parent / "cases" / "actors.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
+KEYS = {"text", "actor", "code", "sector", "date", "xfail"}
+
+
+def _param(i: int, case: dict) -> object:
+    marks = [pytest.mark.xfail(reason=str(case["xfail"]), strict=False)] if case.get("xfail") else []
+    return pytest.param(case, id=f"{i:03d}-{case['actor']}", marks=marks)
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +37,16 @@ def pipeline() -> Pipeline:
     return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
 
 
-def test_actors_cases_table_is_large_enough():
-    assert len(CASES) >= 60
+def test_actors_cases_table_is_large_and_well_formed():
+    assert len(CASES) >= 300
+    for case in CASES:
+        assert set(case) <= KEYS and {"text", "actor", "code", "sector"} <= set(case), case
+        assert case["actor"] in case["text"], case
+        assert len(case["text"].split()) <= 20, case  # a short phrase, not a copied paragraph
+    assert len({(c["text"], c["actor"], c.get("date")) for c in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}-{c['actor']}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize("case", [_param(i, c) for i, c in enumerate(CASES)])
 def test_actors_case(pipeline, case):
     doc = pipeline(Document(doc_id="case", text=case["text"], source="case", date=case.get("date")))
     found = [a for a in doc.actors if case["actor"] in a.entity_text]

@@ -67,11 +67,6 @@ def test_a_capital_after_the_capital_noun_and_its_nisba_is_a_place(coder):
     assert [(loc.text, loc.geonameid) for loc in locs] == [("طرابلس", 2210247)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the recogniser (hadath/ner/lexicon.py) still takes a city after و only above 1M people; "
-    "remove this marker once it calls Places.accepts(city, locative_strength(...), key)",
-)
 def test_coordinated_cities_after_a_dual_place_noun_are_places(coder):
     locs = _locations(coder, "فتحت القوات ممرات آمنة لخروج الأهالي من مدينتي الرمادي والفلوجة في العراق.")
     assert {loc.text: loc.geonameid for loc in locs}.items() >= {("الرمادي", 98717), ("الفلوجة", 99454)}

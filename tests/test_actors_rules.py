@@ -113,3 +113,35 @@ def test_actors_rules_empty_and_foreign_mentions_do_not_break(pipeline):
     doc = ActorCoder()(dataclasses.replace(doc, mentions=doc.mentions + (crf,)))
     person = next(a for a in doc.actors if a.kind == "PER")
     assert person.entity_text == "الوزير زيد عمرو" and person.code is None and person.sector == "GOV"
+
+
+def test_actors_rules_definiteness_separates_names_from_nisbas(pipeline):
+    # a definite title before an indefinite nisba-looking word: a name (Prince Turki), not "Turkish"
+    doc = _code(pipeline, "قال الأمير تركي الفيصل إن السعودية لن تقبل بذلك.")
+    assert doc.country == "SAU" and "TUR" not in {a.code for a in doc.actors}
+    # both indefinite (or both definite) agree: a nisba
+    assert _by_text(_code(pipeline, "قتل ثلاثة مواطنين أتراك."))["مواطنين أتراك"] == ("TUR", "CVL")
+    # "السمو الملكي" is an adjective, not the role noun الملك
+    assert not any(
+        a.entity_text == "الملكي" for a in _code(pipeline, "صاحب السمو الملكي زار المدينة.").actors
+    )
+
+
+def test_actors_rules_idafa_with_a_word_the_recogniser_skipped(pipeline):
+    assert _by_text(_code(pipeline, "أعلنت حكومة مالي طرد السفير."))["حكومة مالي"] == ("MLI", "GOV")
+    assert _by_text(_code(pipeline, "قالت شرطة دبي إنها اعتقلت عصابة."))["شرطة دبي"] == ("ARE", "COP")
+    # only an indefinite noun heads an idafa
+    assert "الحكومة مالي" not in _by_text(_code(pipeline, "قالت الحكومة مالي إنها سترد."))
+
+
+def test_actors_rules_a_body_does_not_chain_with_its_object(pipeline):
+    doc = _code(pipeline, "ضبطت السلطات في السعودية شحنة.\nواعتقل حرس الحدود المهربين.")
+    assert _by_text(doc)["حرس الحدود"] == ("SAU", "COP")
+    assert _by_text(doc)["المهربين"] == ("SAU", "CRM")
+
+
+def test_actors_rules_known_surname_after_an_unknown_first_name(pipeline):
+    doc = _code(pipeline, "قالت المستشارة الألمانية أنغيلا ميركل إن أوروبا تواجه تحديا.", date="2015-09-01")
+    person = next(a for a in doc.actors if "ميركل" in a.entity_text)
+    assert person.entity_text == "المستشارة الألمانية أنغيلا ميركل"
+    assert (person.code, person.identifier_id) == ("DEU", "per:merkel")

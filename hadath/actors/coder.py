@@ -34,6 +34,7 @@ from hadath.actors.context import (
     NON_STATE,
     Placed,
     country_scores,
+    idafa_place,
     main_country,
     make_location,
     place_mentions,
@@ -90,8 +91,15 @@ class ActorCoder:
         return self._recognizer.places
 
     def __call__(self, doc: Document) -> Document:
+        return self.code(doc)
+
+    def code(self, doc: Document, country: str | None = None) -> Document:
+        """Code ``doc``; ``country`` (ISO3), when given, is taken as the document's main country
+        (``hadath explain-actor --country``: a phrase coded as if it came from a story there)."""
         placed = place_mentions(doc, self.kb)
         scores = country_scores(placed, self.kb, self.places, title_mentions(self._recognizer, doc.title))
+        if country:
+            scores[country] += 1000.0  # outweighs any votes of the text itself
         country = main_country(scores)
         state = _State(doc, scores, country)
         i = 0
@@ -179,6 +187,7 @@ class ActorCoder:
         while (
             j + 1 < len(placed)
             and _kind(placed[j + 1]) == "role"
+            and _chains(placed[j].entry)
             and _gap(text, placed[j], placed[j + 1]) == ""
         ):
             j += 1
@@ -186,10 +195,15 @@ class ActorCoder:
         qual: Placed | None = None
         if j + 1 < len(placed) and _kind(placed[j + 1]) in QUALIFIERS:
             gap = _gap(text, placed[j], placed[j + 1])
-            if gap == "" or (gap in _LINKS and _kind(placed[j + 1]) not in ("nisba", "nisba_plural")):
+            nisba = _kind(placed[j + 1]) in ("nisba", "nisba_plural")
+            if (gap == "" and (not nisba or _agrees(placed[j], placed[j + 1]))) or (
+                gap in _LINKS and not nisba
+            ):
                 j += 1
                 qual = placed[j]
         end = placed[j].mention.end
+        if qual is None and (qual := idafa_place(self.kb, self.places, placed[j], text)) is not None:
+            end = qual.mention.end  # "حكومة مالي", "شرطة دبي": a country or city the lexicon skipped
         if qual is None:
             qual = self._located(placed, j, state)
         if qual is not None and _kind(qual) == "igo":
@@ -230,6 +244,9 @@ class ActorCoder:
                 return nxt.entry, nxt.mention.end, j + 1
             if nxt.mention.label == "PER" and nxt.entry is None:
                 return nxt.mention.text, nxt.mention.end, j + 1
+        if j + 1 < len(placed) and _kind(placed[j + 1]) == "person":
+            if _first_names(self.kb, text[end : placed[j + 1].mention.start]):
+                return placed[j + 1].entry, placed[j + 1].mention.end, j + 1  # أنغيلا + ميركل
         tokens = placed[j].sentence.tokens
         covered = {p.mention.start for p in placed}
         name, name_end = unknown_name(tokens, end, self.kb, self.places, covered)
@@ -352,6 +369,36 @@ class _State:
 
 def _kind(p: Placed) -> str | None:
     return p.entry.kind if p.entry is not None else None
+
+
+def _first_names(kb: KnowledgeBase, between: str) -> bool:
+    """Whether the text between a title and a known person's surname is 1-2 first-name words
+    (a spelling the lexicon lacks: "المستشارة الألمانية أنغيلا ميركل")."""
+    words = between.strip(" ،,").split()
+    return 0 < len(words) <= 2 and all(
+        w.isalpha()
+        and not (n := normalize(w)).startswith("ال")
+        and n not in kb.index
+        and n not in kb.name_stop
+        for w in words
+    )
+
+
+def _chains(entry: Entry | None) -> bool:
+    """Whether a role noun takes a following role noun as its complement: titles (وزير، المتحدث
+    باسم), modifiers and roles without a sector (عناصر) do; a body with a sector does not
+    ("اعتقل حرس الحدود المهربين": the smugglers are the object)."""
+    return entry is not None and (entry.role_type in ("P", "M", "Q") or entry.sector is None)
+
+
+def _definite(text: str) -> bool:
+    return normalize(text).split(" ")[-1].startswith(("ال", "لل"))
+
+
+def _agrees(role: Placed, nisba: Placed) -> bool:
+    """An adjective agrees with its noun in definiteness: "الأمير تركي" is Prince Turki, not a
+    Turkish prince (a definite title before an indefinite nisba is a name)."""
+    return not _definite(role.mention.text) or _definite(nisba.mention.text)
 
 
 def _gap(text: str, a: Placed, b: Placed) -> str:

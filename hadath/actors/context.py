@@ -26,12 +26,21 @@ from dataclasses import dataclass
 
 from hadath.actors.geo import Places
 from hadath.actors.kb import Entry, KnowledgeBase
-from hadath.actors.locative import has_locative_context
+from hadath.actors.locative import has_locative_context, locative_strength
 from hadath.arabic.normalize import normalize
 from hadath.arabic.tokens import tokenize
 from hadath.model import Document, Location, Mention, Sentence, Token  # noqa: F401
 
-__all__ = ["Placed", "place_mentions", "country_scores", "main_country", "resolve_codes", "make_location"]
+__all__ = [
+    "Placed",
+    "country_scores",
+    "idafa_place",
+    "is_adjective_form",
+    "main_country",
+    "make_location",
+    "place_mentions",
+    "resolve_codes",
+]
 
 NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
 
@@ -61,6 +70,20 @@ def _clitic(kb: KnowledgeBase, text: str, token: Token, mention: Mention) -> str
     return ""
 
 
+def is_adjective_form(kb: KnowledgeBase, text: str) -> bool:
+    """A definite one-word form ending in ي that the lexicon knows only without the ي: a nisba
+    adjective (الملكي "royal" from الملك), since the article never takes a possessive suffix.
+
+    >>> from hadath.actors.kb import load_default
+    >>> is_adjective_form(load_default(), "الملكي"), is_adjective_form(load_default(), "الملك")
+    (True, False)
+    """
+    norm = normalize(text)
+    if " " in norm or not norm.endswith("ي") or norm in kb.index:
+        return False
+    return norm.startswith(("ال", "لل")) or norm[1:].startswith("ال")
+
+
 def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
     """Every mention of the document with its context, in text order."""
     mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
@@ -79,15 +102,62 @@ def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
         if t < 0:
             continue
         entry = kb.entries.get(m.key) if m.key else None
+        if entry is not None and entry.kind == "role" and is_adjective_form(kb, m.text):
+            entry = None  # "السمو الملكي", "البنك التجاري": an adjective, not the role noun
         clitic = _clitic(kb, doc.text, tokens[t], m)
         out.append(Placed(m, sentence, t, entry, has_locative_context(tokens, t, clitic), clitic))
-    return out
+    return [p for k, p in enumerate(out) if not (k and _name_not_nisba(doc.text, out[k - 1], p))]
+
+
+def _name_not_nisba(text: str, before: Placed, p: Placed) -> bool:
+    """An indefinite nisba right after a definite title is a name (الأمير تركي: Prince Turki):
+    an adjective agrees with its noun in definiteness."""
+    if p.entry is None or p.entry.kind != "nisba" or before.entry is None or before.entry.kind != "role":
+        return False
+    if text[before.mention.end : p.mention.start].strip():
+        return False
+    return _definite_word(before.mention.text) and not _definite_word(p.mention.text)
+
+
+IDAFA_CITY_POPULATION = 100_000  # a city in idafa after a role noun ("شرطة دبي") must be this large
+
+
+def idafa_place(kb: KnowledgeBase, places: Places, role: Placed, text: str) -> Placed | None:
+    """The country a role noun is in idafa with when the recogniser left the next word out:
+    an ambiguous country name (حكومة مالي: مالي is also "financial") or a city (شرطة دبي).
+
+    Only an indefinite role can head an idafa, so "الحكومة مالي" is not one.  Returned as a
+    Placed over the next word whose entry is the country."""
+    if _definite_word(role.mention.text):
+        return None
+    tokens = role.sentence.tokens
+    k = next((n for n, t in enumerate(tokens) if t.start >= role.mention.end), None)
+    if k is None or text[role.mention.end : tokens[k].start].strip():
+        return None
+    tok = tokens[k]
+    entry = next((kb.entries[i] for i in kb.index.get(tok.norm, ()) if tok.norm in kb.ambiguous), None)
+    if entry is None or entry.kind != "country":
+        cities = () if tok.norm in places.common else places.cities(tok.norm)
+        if not cities or cities[0].population < IDAFA_CITY_POPULATION:
+            return None
+        iso3 = _to_iso3(kb, cities[0].iso2)
+        entry = kb.entries.get(f"cty:{iso3}") if iso3 else None
+        if entry is None:
+            return None
+    mention = Mention(tok.start, tok.end, tok.text, "GPE", entry.id)
+    return Placed(mention, role.sentence, k, entry, False, "")
+
+
+def _definite_word(text: str) -> bool:
+    return normalize(text).split(" ")[-1].startswith(("ال", "لل"))
 
 
 def _vote(kb: KnowledgeBase, places: Places | None, p: Mention, entry: Entry | None) -> str | None:
     if entry is not None:
         if entry.kind in ("nisba", "nisba_plural") and len(_nisba_ids(kb, p)) > 1:
             return None
+        if entry.kind == "capital" and places is not None and places.is_ambiguous(p.text):
+            return None  # طرابلس: Libya's capital or Lebanon's Tripoli; the document decides
         if entry.kind in ("country", "capital", "nisba", "nisba_plural", "person"):
             code = entry.codes[0] if entry.codes else None
             return code if code and code not in NON_STATE else None
@@ -143,8 +213,10 @@ def title_mentions(recognizer, title: str | None) -> list[Mention]:
 
 
 def _city_iso3(kb: KnowledgeBase, places: Places, m: Mention) -> str | None:
+    if places.is_ambiguous(m.text):
+        return None  # طرابلس (Libya or Lebanon) does not vote: the document decides it
     city = _city(places, m, Counter(), kb)
-    return _to_iso3(kb, city.iso2) if city else None
+    return _to_iso3(kb, city.iso2) if city and places.votes(city) else None
 
 
 def _to_iso3(kb: KnowledgeBase, iso2: str) -> str | None:
@@ -155,15 +227,10 @@ def _to_iso3(kb: KnowledgeBase, iso2: str) -> str | None:
 
 
 def _city(places: Places, m: Mention, scores: Counter[str], kb: KnowledgeBase):
-    cities = places.cities(m.text)
-    if not cities and m.key:
-        found = places.by_id.get(int(m.key.split(":", 1)[1]))
-        cities = (found,) if found else ()
-    preferred = {kb.iso2.get(c) for c, v in scores.items() if v > 0}
-    for city in cities:
-        if city.iso2 in preferred:
-            return city
-    return cities[0] if cities else None
+    city = places.resolve(m.text, scores, kb.iso2)
+    if city is None and m.key and m.key.startswith("city:"):
+        city = places.by_id.get(int(m.key.split(":", 1)[1]))
+    return city
 
 
 def make_location(kb: KnowledgeBase, places: Places, p: Placed, scores: Counter[str]) -> Location | None:
@@ -176,12 +243,19 @@ def make_location(kb: KnowledgeBase, places: Places, p: Placed, scores: Counter[
     if entry is not None and entry.kind == "capital":
         code = entry.codes[0]
         city = places.capital(entry.name, kb.iso2.get(code))
-        if city is None or entry.role_type != "capital":
+        other = places.resolve(m.text, scores, kb.iso2) if places.is_ambiguous(m.text) else None
+        if other is not None and city is not None and other.iso2 != city.iso2:
+            # طرابلس in a Lebanon story: the same-name city of the document's country
+            return Location(m.text, m.start, m.end, other.name, _to_iso3(kb, other.iso2),
+                            other.geonameid, other.lat, other.lon, "PPL")
+        if city is None:
             return Location(m.text, m.start, m.end, entry.name, code, None, None, None, entry.role_type)
-        return Location(m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, "PPLC")
+        feature = "PPLC" if entry.role_type == "capital" else "PPLG"
+        return Location(m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, feature)
     if m.key and m.key.startswith("city:"):
         city = _city(places, m, scores, kb)
-        if city is not None:
+        strength = locative_strength(p.sentence.tokens, p.token, p.clitic)
+        if city is not None and places.plausible(city, strength, scores, kb.iso2):
             code = _to_iso3(kb, city.iso2)
             return Location(
                 m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, "PPL"

@@ -148,8 +148,11 @@ class Places:
         return city.population >= TOWN
 
     def is_ambiguous(self, name: str) -> bool:
-        """Whether ``name`` names cities in more than one country (طرابلس: Libya, Lebanon)."""
-        return len({c.iso2 for c in self.cities(name)}) > 1
+        """Whether ``name`` names comparable cities in more than one country (طرابلس: Libya,
+        Lebanon); a city ``DOMINANT`` times larger than every namesake abroad (الرياض) is not."""
+        cities = sorted(self.cities(name), key=lambda c: -c.population)
+        top = cities[0] if cities else None
+        return any(c.iso2 != top.iso2 and c.population * DOMINANT > top.population for c in cities)
 
 
 def _by_iso2(scores: Mapping[str, float], iso3_to_iso2: Mapping[str, str] | None) -> dict[str, float]:

@@ -28,7 +28,7 @@ _PORTFOLIO = frozenset({"للشوون", "لشوون"})
 _RANKS = frozenset(
     {"اول", "ركن", "طيار", "بحري", "دكتور", "الدكتور", "د", "المهندس", "مهندس", "السيد", "السيده", "الشيخ"}
 )
-_LINKERS = frozenset({"بن", "بنت", "ابن", "ال", "عبد", "ابو", "ابي", "ام"})  # parts of compound names
+_LINKERS = frozenset({"بن", "بنت", "ابن", "ال", "عبد", "ابو", "ابي", "ام", "ولد"})  # parts of compound names
 
 
 def unknown_name(
@@ -47,7 +47,8 @@ def unknown_name(
     words: list[Token] = []
     while k < len(tokens) and sum(t.norm not in _LINKERS for t in words) < 4:
         tok = tokens[k]
-        if not _may_continue_name(tok, words, kb, places) or tok.start in covered:
+        ends = _ends_phrase(tokens, k + 1, kb)
+        if not _may_continue_name(tok, words, kb, places, ends) or tok.start in covered:
             break
         if _needs_attestation(words) and not is_name_word(tok.text) and not _ends_phrase(tokens, k + 1, kb):
             break  # "اللواء محسن مخلوف أرفع رتبة": an unattested third word must end the phrase
@@ -55,7 +56,7 @@ def unknown_name(
         k += 1
     while words and words[-1].norm in _LINKERS:
         words.pop()
-    if not words or not _plausible_name(words):
+    if not words or not _plausible_name(words, _ends_phrase(tokens, k, kb)):
         return "", end
     return " ".join(t.text for t in words), words[-1].end
 
@@ -71,19 +72,31 @@ def is_plural_title(text: str) -> bool:
     return len(last) > 5 and last.endswith(("ون", "ين", "ان"))
 
 
-def _may_continue_name(tok: Token, words: list[Token], kb: KnowledgeBase, places: Places) -> bool:
+def _may_continue_name(
+    tok: Token, words: list[Token], kb: KnowledgeBase, places: Places, ends: bool = False
+) -> bool:
+    """Whether ``tok`` may be the next name word; ``ends``: the phrase ends right after it."""
     norm = tok.norm
-    if not tok.text.isalpha() or len(norm) < 2 or norm in kb.name_stop or norm in kb.index:
+    if not tok.text.isalpha() or len(norm) < 2 or norm in kb.name_stop:
         return False
+    if norm in kb.index and not (not words and _indefinite_nisba(kb, norm)):
+        return False  # a known word ends the name, but تركي/مصري may be a first name (الأمير تركي)
     if not words and (norm.startswith("ال") or norm in _LINKERS):
         return False
     if norm in _LINKERS:
         return True
-    if norm.startswith(("بال", "لل")) or _is_city(places, norm):
+    if norm.startswith(("بال", "لل")) or (_is_city(places, norm) and not is_name_word(tok.text)):
         return False
-    if words and (norm[:1] in "وب" or norm.startswith("ال")) and not is_name_word(tok.text):
-        return False  # "X وشارع", "X بمدينة", "فهد الجوية": a clitic or an adjective ends the name
+    if words and not ends and norm[:1] in "وب" and not is_name_word(tok.text):
+        return False  # "X وشارع", "X بمدينة": a clitic ends the name (unless a stop follows: بيشوب إن)
+    if words and norm.startswith("ال") and not is_name_word(tok.text):
+        return False  # "فهد الجوية": an adjective ends the name
     return True
+
+
+def _indefinite_nisba(kb: KnowledgeBase, norm: str) -> bool:
+    ids = kb.index.get(norm, ())
+    return bool(ids) and not norm.startswith("ال") and all(i.startswith("nis:") for i in ids)
 
 
 def _needs_attestation(words: list[Token]) -> bool:
@@ -98,11 +111,11 @@ def _ends_phrase(tokens: Sequence[Token], k: int, kb: KnowledgeBase) -> bool:
     return not tok.text.isalpha() or tok.norm in kb.name_stop or tok.norm in kb.index
 
 
-def _plausible_name(words: Sequence[Token]) -> bool:
+def _plausible_name(words: Sequence[Token], ends: bool = False) -> bool:
     """A name needs an attested name word (بشار الأسد), or two words or more with no sign of
     being ordinary words: a first word that starts with a conjunction or preposition (وفهم، بوقف)
-    or a word with ال (منظمة الطاقة)."""
-    if words[0].norm[:1] in "وبلك" and not is_name_word(words[0].text):
+    unless the phrase ends right after the name (باولو جينتيلوني إن), or a word with ال."""
+    if words[0].norm[:1] in "وبلك" and not is_name_word(words[0].text) and not (ends and len(words) > 1):
         return False
     if any(is_name_word(t.text) for t in words):
         return True

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from hadath.actors.geo import Places, load_places
 from hadath.actors.kb import KnowledgeBase, load_default
-from hadath.actors.locative import LOCATIVE, has_locative_context
+from hadath.actors.locative import LOCATIVE, has_locative_context, locative_strength
 from hadath.model import Document, Mention, Token
 
 __all__ = ["LexiconRecognizer", "Gazetteer", "load_default", "LOCATIVE", "has_locative_context"]
@@ -115,17 +115,16 @@ class LexiconRecognizer:
             if not tokens[i].norm.endswith(stem[2:] if stem.startswith("ال") else stem):
                 continue  # no city behind a pronoun suffix: "هويتها" is not Huế
             clitic = _proclitic(tokens[i], stem)
-            if clitic.endswith(("ال", "لل")) or not has_locative_context(tokens, i, clitic):
+            strength = locative_strength(tokens, i, clitic)
+            if clitic.endswith(("ال", "لل")) or not strength:
                 continue  # "بألوان" is not "Van": a city never loses an article the text has
-            word_before = i > 0 and tokens[i - 1].norm in LOCATIVE
-            town = TOWN if word_before else CITY_AFTER_CLITIC
             n_max = min(places.first.get(stem, 1), len(tokens) - i)
             for n in range(n_max, 0, -1):
                 key = stem if n == 1 else " ".join([stem] + [t.norm for t in tokens[i + 1 : i + n]])
                 if key in self.kb.name_stop:
                     continue
                 cities = places.by_arabic.get(key)
-                if cities and (cities[0].population >= town or (i > 0 and tokens[i - 1].norm in PLACE_NOUNS)):
+                if cities and places.accepts(cities[0], strength, key):
                     return self._mention(
                         text, tokens[i : i + n], stem, "LOC", f"city:{cities[0].geonameid}"
                     ), n
