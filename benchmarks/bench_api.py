@@ -47,7 +47,7 @@ URLS = [
 # Dashboard pages and their data endpoints, measured when the app serves them (404 = not built).
 OPTIONAL_URLS = [
     "/events", "/article/{doc_id}", "/timeline", "/network", "/map",
-    "/api/timeline", "/api/network", "/api/map",
+    "/api/timeline", "/api/network", "/api/map", "/api/facets", "/api/articles/{doc_id}",
 ]
 
 

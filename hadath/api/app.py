@@ -1,8 +1,7 @@
-"""FastAPI application: read-only JSON API (OpenAPI at /openapi.json) and a minimal events page."""
+"""FastAPI application: read-only JSON API (OpenAPI at /openapi.json) and the dashboard (hadath.api.pages)."""
 
 from __future__ import annotations
 
-import html
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hadath.api import queries
@@ -93,21 +92,7 @@ def create_app(db_path: str) -> FastAPI:
     def stats() -> dict[str, Any]:
         return queries.stats(conn)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> str:
-        page = queries.list_events(conn, EventFilter(), 100, 0)
-        rows = "".join(
-            f"<tr><td>{html.escape(str(e['date']))}</td><td>{html.escape(e['event'])}</td>"
-            f"<td>{e['quad_class']}</td><td>{html.escape(str(e['actor_code']))}</td>"
-            f"<td>{html.escape(str(e['recipient_code']))}</td>"
-            f"<td dir='rtl'>{html.escape(str(e['title'] or ''))}</td></tr>"
-            for e in page["items"]
-        )
-        return (
-            "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Hadath حدث</title></head>"
-            f"<body><h1>Hadath — events / الأحداث ({page['total']})</h1><table>"
-            "<tr><th>Date</th><th>Event</th><th>Quad</th><th>Actor</th><th>Recipient</th><th>Title</th></tr>"
-            f"{rows}</table></body></html>"
-        )
+    from hadath.api.pages import mount_dashboard
 
+    mount_dashboard(app, db_path)
     return app
