@@ -390,6 +390,9 @@ _EXTERNAL_COMMANDS = (
     ("hadath.evaluate.commands", "eval_events", eval_group, "events"),
     ("hadath.evaluate.locations", "eval_locations", eval_group, "locations"),
     ("hadath.api.commands", "serve", cli, "serve"),
+    ("hadath.actors.commands", "actors", cli, "actors"),
+    ("hadath.actors.commands", "explain_actor", cli, "explain-actor"),
+    ("hadath.events.commands", "explain", cli, "explain"),
 )
 
 
