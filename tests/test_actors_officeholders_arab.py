@@ -290,9 +290,6 @@ def test_officeholder_coded_by_office_on_document_date(pipeline, case):
     assert (got_code, got_sector) == (code, sector), why
 
 
-@pytest.mark.xfail(
-    reason="persons.tsv aboul_gheit lacks the EGY FM term 2004-07-14..2011-03-06", strict=False
-)
 def test_aboul_gheit_as_egyptian_foreign_minister(pipeline):
     text = "قال وزير الخارجية أحمد أبو الغيط إن القاهرة ترفض التدخل."
     assert _code(pipeline, text, "2010-05-01", "أحمد أبو الغيط")[:2] == ("EGY", "GOV")
