@@ -23,6 +23,7 @@ pytest.importorskip("fastapi")
 webdriver = pytest.importorskip(
     "selenium.webdriver", reason="selenium not installed: pip install -e '.[test]'"
 )
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -43,6 +44,9 @@ pytestmark = [
     pytest.mark.skipif(bool(missing_vendor_files()),
                        reason="dashboard libraries not built: run python -m hadath.api.build_web"),
 ]  # fmt: skip
+
+
+STALE = (StaleElementReferenceException,)
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +117,7 @@ def rows(driver) -> list:
 
 
 def wait_rows(driver, predicate, timeout: float = 10) -> list:
-    WebDriverWait(driver, timeout).until(lambda d: predicate(rows(d)))
+    WebDriverWait(driver, timeout, ignored_exceptions=STALE).until(lambda d: predicate(rows(d)))
     return rows(driver)
 
 
@@ -199,13 +203,14 @@ def test_unknown_article_says_so(server, browser):
 
 def test_timeline_draws_bars_by_type_and_by_quad_class(server, browser):
     open_page(browser, f"{server}/timeline", "#chart svg rect.bar")
-    groups = browser.find_elements(By.CSS_SELECTOR, "#chart svg g[data-key]")
-    keys = {g.get_attribute("data-key") for g in groups}
-    assert {"ASSAULT", "CONSULT"} <= keys
+    # the chart may redraw while it is read: read it again when an element goes stale
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: {"ASSAULT", "CONSULT"} <= {
+        g.get_attribute("data-key") for g in d.find_elements(By.CSS_SELECTOR, "#chart svg g[data-key]")
+    })  # fmt: skip
     assert "2024-03-04" in browser.find_element(By.ID, "chart").text
     shoot(browser, "timeline")
     Select(browser.find_element(By.NAME, "by")).select_by_value("quad_class")
-    WebDriverWait(browser, 10).until(lambda d: {
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: {
         g.get_attribute("data-key") for g in d.find_elements(By.CSS_SELECTOR, "#chart svg g[data-key]")
     } <= {"1", "2", "3", "4"})  # fmt: skip
     shoot(browser, "timeline-quad")
