@@ -78,7 +78,7 @@ async function main() {
   document.getElementById("meta").replaceChildren(
     ...[doc.outlet, doc.author, doc.date || "date unknown · تاريخ غير معروف", doc.country, `id ${doc.doc_id}`]
       .filter(Boolean).map((v) => el("span", { dir: "auto" }, v)),
-    doc.url ? el("a", { href: doc.url, rel: "noreferrer" }, "source") : null);
+    ...(doc.url ? [el("a", { href: doc.url, rel: "noreferrer" }, "source")] : []));
   document.getElementById("text").replaceChildren(
     ...doc.paragraphs.map((p) => el("p", {}, p.map((seg) => segment(seg, doc.spans)))));
   document.getElementById("event-list").replaceChildren(...doc.events.map(eventItem));
