@@ -84,6 +84,7 @@ def test_search_normalises_arabic(client):
         ("قوات أمريكية", []),
         ("إسرائيل", ["e2", "e3"]),  # the noun finds its nisba (الإسرائيلية) too
         ("حماس،", ["e3"]),  # punctuation is not a word
+        ("قصف", ["e2"]),  # the verb's stem finds قصفت
     ],
 )
 def test_search_strips_clitics_and_stems(client, q, expected):

@@ -62,12 +62,20 @@ def _words(text: str) -> list[str]:
 
 
 def index_keys(text: str) -> list[str]:
-    """Keys to index for ``text``: each word's light stem, and its stem without a preposition."""
+    """Keys to index for ``text``: each word's light stem, its stem without a preposition, and
+    without the past tense's feminine ``ت`` (``قصفت`` is found by ``قصف``).
+
+    >>> index_keys("قصفت")
+    ['قصفت', 'قصف']
+    """
     keys: list[str] = []
     for word in _words(text):
-        keys.append(light_stem(word))
+        stem = light_stem(word)
+        keys.append(stem)
         if word[:1] in _PREPOSITIONS and len(word) >= 4 and not word.startswith(_ARTICLES):
             keys.append(light_stem(word[1:]))
+        if stem.endswith("ت") and len(stem) >= 4:
+            keys.append(stem[:-1])
     return keys
 
 
