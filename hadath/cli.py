@@ -385,6 +385,7 @@ def eval_cleaning(shared: Path | None, floor: float | None) -> None:
 # A module not written yet is skipped; one that exists is imported, so its errors still show.
 _EXTERNAL_COMMANDS = (
     ("hadath.ner.commands", "train_ner", train_group, "ner"),
+    ("hadath.events.train", "train_events", train_group, "events"),
     ("hadath.ner.commands", "tag", cli, "tag"),
     ("hadath.ner.commands", "eval_ner", eval_group, "ner"),
     ("hadath.evaluate.commands", "eval_events", eval_group, "events"),

@@ -136,3 +136,24 @@ def test_events_attribution_vso_subject_and_object_touching():
     assert [(a.code, a.sector) for a in consult[0].actor] == [("SAU", "GOV")]
     assert [(a.code, a.sector) for a in consult[0].recipient] == [("IRN", "GOV")]
     assert consult[0].date == "2023-06-16"
+
+
+def test_events_attribution_protesters_named_by_the_trigger_are_the_actor():
+    text = "تجمع مئات المتظاهرين أمس أمام البرلمان مطالبين الحكومة بالاستقالة."
+    actors = [_actor(text, "المتظاهرين", "EGY", "CVL"), _actor(text, "الحكومة", "EGY", "GOV")]
+    events = [e for e in _code(text, actors) if e.event == "PROTEST"]
+    assert events and _who(events[0]) == ([("EGY", "CVL")], [("EGY", "GOV")])
+
+
+def test_events_attribution_attack_agent_after_passive_marker():
+    text = "قتل جنديان أمس في هجوم شنه مسلحون على نقطة تفتيش."
+    actors = [_actor(text, "مسلحون", None, "UAF")]
+    events = [e for e in _code(text, actors) if e.event == "ASSAULT"]
+    assert events and _who(events[0])[0] == [(None, "UAF")]
+
+
+def test_events_attribution_reporter_of_an_attack_is_not_its_actor():
+    text = "أعلنت الشرطة أمس مقتل سبعة أشخاص بتفجير سيارة مفخخة."
+    actors = [_actor(text, "الشرطة", "IRQ", "COP")]
+    events = [e for e in _code(text, actors) if e.event == "ASSAULT"]
+    assert events and all(not e.actor for e in events)

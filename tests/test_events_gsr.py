@@ -1,8 +1,10 @@
-"""Detection quality on the Arabic event GSR dev data (ASSAULT, PROTEST), type only.
+"""Detection quality of the lexicon + specificity rule (no learned filter) on the
+Arabic event GSR dev data (ASSAULT, PROTEST), type only.
 
-Skips when ../shared is absent. Floors are a little below the figures measured
-when the lexicons were written (ASSAULT F1 0.51, PROTEST F1 0.33), so a
-regression shows up without making the test brittle.
+The learned filter is trained on these sentences, so scoring it here would be
+in-sample; its honest (cross-validated) figures come from ``hadath eval events``.
+Skips when ../shared is absent. Floors are a little below the rule's figures
+(ASSAULT F1 0.57, PROTEST F1 0.35 without actors), so a lexicon regression shows up.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def shared_dir() -> Path:
 
 
 def _scores(path: Path, kind: str) -> tuple[float, float, float]:
-    coder = EventCoder()
+    coder = EventCoder(event_filter=None)
     tp = fp = fn = 0
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -43,7 +45,7 @@ def _scores(path: Path, kind: str) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
 
 
-@pytest.mark.parametrize(("kind", "floor"), [("ASSAULT", 0.45), ("PROTEST", 0.25)])
+@pytest.mark.parametrize(("kind", "floor"), [("ASSAULT", 0.54), ("PROTEST", 0.32)])
 def test_gsr_f1(shared_dir, kind, floor):
     path = shared_dir / "data" / "arabic-event-gsr-dev" / f"{kind.lower()}_gsr.csv"
     if not path.exists():

@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hadath.evaluate.common import code_sentence, code_text
+from hadath.events.classifier import EventFilter
 from hadath.model import Document, Event
 from hadath.ner.evaluate import Counts
 from hadath.pipeline import Pipeline
@@ -130,10 +131,30 @@ def _best(candidates: list[tuple[list[str], list[str]]], gold: GoldSentence) -> 
     return best
 
 
-def evaluate_spans(pipeline: Pipeline, gold: list[GoldSentence]) -> SpanScore:
+def _coder_for(held_out: Mapping[str, EventFilter], text: str, cache: dict):
+    """The event coder whose learned filter never saw ``text`` (the shipped one otherwise)."""
+    from hadath.events import EventCoder
+
+    chosen = held_out.get(text)
+    if id(chosen) not in cache:
+        cache[id(chosen)] = EventCoder() if chosen is None else EventCoder(event_filter=chosen)
+    return cache[id(chosen)]
+
+
+def evaluate_spans(pipeline: Pipeline, gold: list[GoldSentence],
+                   held_out: Mapping[str, EventFilter] | None = None) -> SpanScore:
+    """Actor-code scores; with ``held_out`` (text -> cross-validation fold filter) the
+    events are coded by the filter that did not train on the sentence."""
+    from hadath.events.train import before_events
+
     score = SpanScore()
+    before, cache = before_events(pipeline), {}
     for item in gold:
-        doc = code_sentence(pipeline, item.text, item.date, item.key)
+        if held_out is None:
+            doc = code_sentence(pipeline, item.text, item.date, item.key)
+        else:
+            coder = _coder_for(held_out, item.text, cache)
+            doc = coder(code_sentence(before, item.text, item.date, item.key))
         events = _of_type(doc, item.event)
         candidates = [(_slot_codes(e.actor), _slot_codes(e.recipient)) for e in events]
         if not candidates:

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from hadath.events.lexicon import Cues, Trigger
 from hadath.model import Actor, Token
 
-__all__ = ["Unit", "units_of", "attribute", "Attribution"]
+__all__ = ["Unit", "units_of", "attribute", "Attribution", "PARTICIPANT_TYPES"]
+
+# types whose trigger words may themselves name the actor ("المتظاهرون", "المحتجين")
+PARTICIPANT_TYPES = frozenset({"PROTEST"})
+# sectors of the people who protest, found near a protest verb ("خرج مئات من المتظاهرين")
+PROTESTER_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR", "MED", "JRN"})
+# types whose events are not done by the speaker of the report they appear in
+NO_SPEAKER_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True)
@@ -118,40 +125,76 @@ def _after(units: list[Unit], start: int, limit: int = 12, skip: Unit | None = N
     return [u for u in units if start <= u.first <= start + limit and u is not skip]
 
 
+def _recipient_after(following: list[Unit], actor: Unit | None, tokens: Sequence[Token],
+                     cues: Cues) -> Unit | None:
+    rest = [u for u in following if u is not actor and (actor is None or u.first > actor.last)]
+    with_prep = [u for u in rest if u.first > 0 and _has_prep(tokens[u.first - 1], cues)
+                 or _attached_prep(u, tokens)]
+    return (with_prep or rest or [None])[0]
+
+
+def _distinct(actor: Unit | None, recipient: Unit | None) -> Unit | None:
+    """The recipient, unless it is coded exactly like the actor."""
+    if recipient is not None and actor is not None and recipient.best.code == actor.best.code \
+            and recipient.best.sector == actor.best.sector:
+        return None
+    return recipient
+
+
+def _agent(units: list[Unit], last: int, tokens: Sequence[Token], cues: Cues) -> Unit | None:
+    """The agent of a passive or nominal attack: "هجوم شنه مسلحون", "على أيدي مسلحين"."""
+    markers = cues.sets.get("agent_markers", frozenset())
+    for i in range(last + 1, min(len(tokens), last + 13)):
+        if tokens[i].norm in markers or tokens[i].stems[-1] in markers:
+            after = [u for u in units if i < u.first <= i + 3]
+            if after:
+                return after[0]
+    return None
+
+
 def attribute(trig: Trigger, first: int, last: int, tokens: Sequence[Token],
               units: list[Unit], cues: Cues) -> Attribution:
     """Actor and recipient units for a trigger spanning tokens ``first..last``."""
+    inside = [u for u in units if u.first <= last and u.last >= first]
+    if trig.type in PARTICIPANT_TYPES and not inside:  # "خرج مئات من المتظاهرين"
+        inside = [u for u in units if 0 < u.first - last <= 6 and u.best.sector in PROTESTER_SECTORS]
+    if trig.type in PARTICIPANT_TYPES and inside:  # "احتشد المتظاهرون": the trigger names the actor
+        actor = inside[0]
+        recipient = _recipient_after(_after(units, actor.last + 1), actor, tokens, cues)
+        return Attribution(actor, _distinct(actor, recipient), ("the trigger names the participants",))
     reasons: list[str] = []
     following = _after(units, last + 1)
     close = [u for u in following if u.first - last <= 3 and not _attached_prep(u, tokens)
              and not (u.first > 0 and tokens[u.first - 1].norm in cues.sets["recipient_preps"])]
     actor = recipient = None
     just_before = [u for u in units if u.last == first - 1 and not _attached_prep(u, tokens)]
+    # a report of violence names its source ("أعلنت الشرطة مقتل ..."), not the attacker
+    reporter = trig.type not in NO_SPEAKER_TYPES
+    agent = _agent(units, last, tokens, cues) if trig.type in NO_SPEAKER_TYPES else None
     if trig.pos == "verb" and just_before and close:  # SVO: "A التقى B"
         actor, recipient = just_before[0], close[0]
         reasons.append("subject right before the verb, object after")
+    elif agent is not None:
+        actor = agent
+        recipient = close[0] if close and close[0] is not agent and trig.genitive == "object" else None
+        reasons.append("agent after a passive/nominal marker")
     elif trig.pos == "noun" and trig.genitive == "object":
         recipient = close[0] if close else None
-        actor = _before(units, first, tokens, cues) or _speaker(units, first, tokens, cues)
+        actor = (_before(units, first, tokens, cues) or _speaker(units, first, tokens, cues)) if reporter \
+            else None
         reasons.append("genitive is the object")
     elif close:
         actor = close[0]
         reasons.append("subject/genitive after trigger")
-    else:
-        actor = _before(units, first, tokens, cues)
+    else:  # a noun reporting violence does not take the clause subject before it as agent
+        actor = _before(units, first, tokens, cues) if reporter or trig.pos == "verb" else None
         reasons.append("subject before trigger" if actor else "no subject near trigger")
-        if actor is None:
+        if actor is None and reporter:
             actor = _speaker(units, first, tokens, cues)
             if actor:
                 reasons.append("speaker of the report")
     if recipient is None:
-        rest = [u for u in following if u is not actor and (actor is None or u.first > actor.last)]
-        with_prep = [u for u in rest if u.first > 0 and _has_prep(tokens[u.first - 1], cues)
-                     or _attached_prep(u, tokens)]
-        recipient = (with_prep or rest or [None])[0]
+        recipient = _recipient_after(following, actor, tokens, cues)
         if recipient is not None:
             reasons.append("recipient after trigger")
-    if recipient is not None and actor is not None and recipient.best.code == actor.best.code \
-            and recipient.best.sector == actor.best.sector:
-        recipient = None
-    return Attribution(actor, recipient, tuple(reasons))
+    return Attribution(actor, _distinct(actor, recipient), tuple(reasons))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hadath.events.attribution import Unit, attribute, units_of
+from hadath.events.classifier import EventFilter, Hit, features_of, load_filter
 from hadath.events.evidence import CHECKED_TYPES, specificity
 from hadath.events.extract import count_near, resolve_date
 from hadath.events.lexicon import Cues, Trigger, TriggerLexicon, load_default
@@ -25,8 +26,15 @@ from hadath.model import Actor, Document, Event, Location, Sentence, Token, stab
 __all__ = ["EventCoder", "Candidate", "CODER"]
 
 CODER = "hadath 0.1.0"
-# ASSAULT/PROTEST triggers need this much evidence of a specific event (see evidence.py)
+# Without a learned filter, ASSAULT/PROTEST triggers need this much evidence of a
+# specific event (see evidence.py); with one, the filter decides (see classifier.py).
 MIN_SPECIFICITY = 2
+# ... and a report this specific (a realis verb or count, a time and attack detail) is coded
+# even when the filter doubts it: the filter learns the GSR annotators' habits, this keeps
+# plain reports of new attacks that the gold happens to lack.
+OVERRIDE_SPECIFICITY = 3
+OVERRIDE_MIN_P = 0.15  # ... unless the filter is nearly sure it is not an event report
+_DEFAULT = "default"
 
 
 @dataclass(frozen=True)
@@ -158,6 +166,24 @@ def _score(reasons: Sequence[str]) -> int:
     return 0
 
 
+def _evidence(reasons: Sequence[str]) -> tuple[str, ...]:
+    for reason in reasons:
+        if reason.startswith("specificity ") and "(" in reason:
+            inside = reason[reason.index("(") + 1 : -1]
+            return tuple(w for w in inside.split(", ") if w and w != "no detail")
+    return ()
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _hits(coded: list, kind: str) -> list[Hit]:
+    return [Hit(trig.id, trig.pos, idx[0], idx[0] + len(trig.words) - 1, event.negated,
+                event.hypothetical, _evidence(reasons))
+            for trig, idx, event, reasons in coded if trig.type == kind]
+
+
 def _same_key(event: Event) -> tuple:
     def who(actors: tuple[Actor, ...]) -> tuple:
         return tuple((a.code, a.sector) for a in actors)
@@ -171,9 +197,14 @@ class EventCoder:
     name = "events"
 
     def __init__(self, lexicon: TriggerLexicon | None = None, coder: str = CODER,
-                 min_specificity: int = MIN_SPECIFICITY):
+                 min_specificity: int = MIN_SPECIFICITY,
+                 event_filter: EventFilter | str | None = _DEFAULT,
+                 override_specificity: int = OVERRIDE_SPECIFICITY):
         self.lexicon = lexicon if lexicon is not None else load_default()
         self.min_specificity = min_specificity
+        # the learned ASSAULT/PROTEST filter: the shipped one by default, None for the rule only
+        self.filter = load_filter() if event_filter == _DEFAULT else event_filter
+        self.override_specificity = override_specificity
         self.cues: Cues = self.lexicon.cues  # type: ignore[assignment]
         self.coder = coder
 
@@ -205,14 +236,19 @@ class EventCoder:
             actors = [a for a in doc.actors if sent.start <= a.start and a.end <= sent.end]
             units = units_of(actors, sent.tokens, sent.text, sent.start)
             date, how = resolve_date(sent.tokens, doc.date, self.cues)
+            coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, units, date, how,
+                                              contexts.get(sent.paragraph, ())))
+                     for trig, idx, form in hits]
+            verdicts = self._verdicts(sent, coded, _year(doc.date))
             kept: dict[tuple, int] = {}
-            for trig, idx, form in hits:
-                event, reasons = self._event(doc, sent, trig, idx, form, units, date, how,
-                                             contexts.get(sent.paragraph, ()))
-                if event.event in CHECKED_TYPES and _score(reasons) < self.min_specificity:
-                    reasons += ("not coded: too little evidence of a specific event",)
-                    cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
-                    continue
+            for trig, idx, event, reasons in coded:
+                if event.event in CHECKED_TYPES:
+                    ok, why = verdicts.get(event.event) or self._rule(reasons)
+                    reasons += (why,)
+                    event = dataclasses.replace(event, why=f"{event.why}; {why}")
+                    if not ok:
+                        cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
+                        continue
                 key = _same_key(event)
                 if key in kept:  # another trigger for the same event in this sentence
                     first = events[kept[key]]
@@ -225,6 +261,37 @@ class EventCoder:
                 events.append(event)
                 cands.append(Candidate(sent.start, idx[0], idx[-1], trig, True, reasons))
         return events, cands
+
+    def sentence_features(self, doc: Document, sent: Sentence, kind: str) -> list[str]:
+        """The learned filter's features of ``sent`` for ``kind`` (empty: no candidate)."""
+        hits = find_triggers(self.lexicon, sent.tokens)
+        if not any(t.type == kind for t, _, _ in hits):
+            return []
+        date, how = resolve_date(sent.tokens, doc.date, self.cues)
+        coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, [], date, how, ()))
+                 for trig, idx, form in hits if trig.type == kind]
+        return features_of(_hits(coded, kind), sent.tokens, _year(doc.date))
+
+    def _verdicts(self, sent: Sentence, coded: list, year: int | None) -> dict[str, tuple[bool, str]]:
+        """Per checked type in the sentence, the learned filter's verdict (none without a filter)."""
+        out = {}
+        for kind in CHECKED_TYPES:
+            hits = _hits(coded, kind)
+            model = self.filter.models.get(kind) if self.filter is not None else None
+            if not hits or model is None:
+                continue
+            p = model.probability(features_of(hits, sent.tokens, year, model.bag))
+            best = max(_score(reasons) for trig, _, _, reasons in coded if trig.type == kind)
+            ok = p >= model.threshold or (best >= self.override_specificity and p >= OVERRIDE_MIN_P)
+            word = "coded" if ok else "not coded"
+            out[kind] = (ok, f"{word}: learned filter p={p:.2f} (threshold {model.threshold:.2f}), "
+                             f"specificity {best} (coded from {self.override_specificity})")
+        return out
+
+    def _rule(self, reasons: Sequence[str]) -> tuple[bool, str]:
+        if _score(reasons) >= self.min_specificity:
+            return True, "specific enough (specificity rule)"
+        return False, "not coded: too little evidence of a specific event"
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, idx: list[int], form: str,
                units: list[Unit], date: str | None, how: str,

@@ -1,0 +1,200 @@
+"""A learned filter for conflict triggers: is this sentence a report of a
+specific ASSAULT or PROTEST event, or a past reference, threat, condemnation,
+statistic or essay that merely names one?
+
+The lexicon proposes candidates (high recall); a logistic model over sparse
+binary features of the sentence decides.  Scoring is a dictionary look-up per
+feature, so it costs microseconds and needs no third-party library.
+
+>>> model = LogisticModel({"w:قتل": 2.0}, bias=-1.0, threshold=0.5)
+>>> round(model.probability(["w:قتل", "w:unknown"]), 3)
+0.731
+>>> features_of([], None)
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from hadath.model import Token
+
+__all__ = [
+    "Hit",
+    "LogisticModel",
+    "EventFilter",
+    "features_of",
+    "fit_logistic",
+    "load_filter",
+    "FILTER_PATH",
+    "FEATURE_VERSION",
+]
+
+FEATURE_VERSION = 3
+FILTER_PATH = Path(str(resources.files("hadath") / "data" / "models" / "events" / "filter.json"))
+_CONTEXT = 3  # words either side of a trigger that become features
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon trigger of the filtered type in a sentence, as the features see it."""
+
+    trigger_id: str
+    pos: str
+    head: int
+    last: int
+    negated: bool
+    hypothetical: bool
+    evidence: tuple[str, ...] = ()
+
+
+def _bare(tok: Token) -> str:
+    return tok.stems[-1] if tok.stems else tok.norm
+
+
+def _prefix(tok: Token) -> str:
+    """The clitics before the trigger's stem: ``ال``, ``بال``, ``و`` ... (``-`` for none)."""
+    stem = _bare(tok)
+    at = tok.norm.rfind(stem) if stem else -1
+    return tok.norm[:at] or "-" if at > 0 else "-"
+
+
+def _old_year(tokens: Sequence[Token], year: int | None) -> bool:
+    """A four-digit year before the publication year: a past reference."""
+    if year is None:
+        return False
+    return any(t.norm.isdigit() and len(t.norm) == 4 and 1900 < int(t.norm) < year for t in tokens)
+
+
+def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int | None = None,
+                bag: bool = True) -> list[str]:
+    """Sparse binary features of a sentence with its candidate ``hits`` (empty without hits);
+    ``bag`` adds every word of the sentence (``w:``), not only those near a trigger."""
+    if not hits or not tokens:
+        return []
+    feats = {f"n:{min(len(hits), 3)}"}
+    for hit in hits:
+        feats.update((f"t:{hit.trigger_id}", f"p:{hit.pos}", f"tp:{hit.trigger_id}:{hit.pos}"))
+        if hit.negated:
+            feats.add("flag:negated")
+        if hit.hypothetical:
+            feats.add("flag:hypothetical")
+        feats.update(f"e:{e}" for e in hit.evidence)
+        feats.add(f"ee:{hit.trigger_id}:{len(hit.evidence)}")
+        lo, hi = max(0, hit.head - _CONTEXT), min(len(tokens), hit.last + _CONTEXT + 1)
+        feats.update(f"c:{_bare(t)}" for t in tokens[lo : hit.head])
+        feats.update(f"a:{_bare(t)}" for t in tokens[hit.last + 1 : hi])
+        feats.add(f"at:{min(hit.head, 6)}")
+        if hit.head > 0:
+            feats.add(f"b1:{_bare(tokens[hit.head - 1])}")
+        feats.add(f"pre:{_prefix(tokens[hit.head])}")
+    if bag:
+        feats.update(f"w:{_bare(t)}" for t in tokens)
+    if _old_year(tokens, year):
+        feats.add("oldyear")
+    if any(t.norm in ("؟", "?") for t in tokens):
+        feats.add("question")
+    feats.add(f"len:{min(len(tokens) // 10, 5)}")
+    return sorted(feats)
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    """``P(event) = sigmoid(bias + sum of weights of the present features)``."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float = 0.5
+    bag: bool = True  # the model reads whole-sentence word features
+
+    def probability(self, feats: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """One logistic model per filtered event type, plus where it came from."""
+
+    models: Mapping[str, LogisticModel]
+    meta: Mapping[str, object] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        models = {
+            kind: {"bias": round(m.bias, 6), "threshold": m.threshold, "bag": m.bag,
+                   "weights": {f: round(w, 6) for f, w in sorted(m.weights.items()) if abs(w) >= 1e-4}}
+            for kind, m in sorted(self.models.items())
+        }
+        return json.dumps({"feature_version": FEATURE_VERSION, "meta": dict(self.meta), "models": models},
+                          ensure_ascii=False, indent=1, sort_keys=True)
+
+    @staticmethod
+    def from_json(text: str) -> EventFilter:
+        data = json.loads(text)
+        if data.get("feature_version") != FEATURE_VERSION:
+            raise ValueError(
+                f"event filter has feature version {data.get('feature_version')}, this code reads "
+                f"{FEATURE_VERSION}; retrain it with `hadath train events`"
+            )
+        models = {k: LogisticModel(v["weights"], float(v["bias"]), float(v["threshold"]), bool(v["bag"]))
+                  for k, v in data["models"].items()}
+        return EventFilter(models, data.get("meta", {}))
+
+
+def load_filter(path: Path | None = None) -> EventFilter | None:
+    """The shipped filter (``None`` when no model file exists: the coder then
+    falls back to its hand-written specificity rule)."""
+    return _load_cached(str(path or FILTER_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> EventFilter | None:
+    file = Path(path)
+    if not file.exists():
+        return None
+    return EventFilter.from_json(file.read_text(encoding="utf-8"))
+
+
+def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[bool], *, l2: float = 1e-3,
+                 epochs: int = 40, rate: float = 0.3, min_count: int = 2, seed: int = 13,
+                 threshold: float = 0.5, bag: bool = True) -> LogisticModel:
+    """L2-regularised logistic regression by AdaGrad SGD on binary features.
+
+    Features seen in fewer than ``min_count`` rows (and ``w:`` features unless
+    ``bag``) are dropped; positives are
+    weighted by the class ratio (at most 5x) so rare types are not ignored.
+    """
+    counts = Counter(f for row in rows for f in set(row))
+    keep = {f for f, n in counts.items() if n >= min_count}
+    keep = {f for f in keep if bag or not f.startswith("w:")}
+    data = [([f for f in row if f in keep], bool(y)) for row, y in zip(rows, labels, strict=True)]
+    n_pos = sum(y for _, y in data)
+    pos_weight = min(5.0, max(1.0, (len(data) - n_pos) / max(n_pos, 1)))
+    weights: dict[str, float] = {}
+    grad_sq: dict[str, float] = {}
+    bias, bias_sq = 0.0, 1e-8
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y = data[i]
+            z = bias + sum(weights.get(f, 0.0) for f in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = (p - y) * (pos_weight if y else 1.0)
+            bias_sq += g * g
+            bias -= rate * g / math.sqrt(bias_sq)
+            for f in feats:
+                w = weights.get(f, 0.0)
+                gf = g + l2 * w
+                grad_sq[f] = grad_sq.get(f, 1e-8) + gf * gf
+                weights[f] = w - rate * gf / math.sqrt(grad_sq[f])
+    return LogisticModel(weights, bias, threshold, bag)
