@@ -12,7 +12,14 @@ from click.testing import CliRunner
 from hadath.actors import ActorCoder
 from hadath.actors.geo import load_places
 from hadath.actors.kb import load_default
-from hadath.actors.locative import CLITIC, PLACE_NOUN, WORD, has_locative_context, locative_strength
+from hadath.actors.locative import (
+    CLITIC,
+    PLACE_NOUN,
+    WORD,
+    city_strength,
+    has_locative_context,
+    locative_strength,
+)
 from hadath.arabic.tokens import tokenize
 from hadath.evaluate.locations import (
     FLOOR,
@@ -144,6 +151,69 @@ def test_common_word_city_needs_a_place_noun():
     wajh = places.cities("الوجه")[0]
     assert not places.accepts(wajh, WORD, "الوجه")  # جرح عميق في الوجه: the face
     assert places.accepts(wajh, PLACE_NOUN, "الوجه")  # محافظة الوجه
+
+
+# -- idafa, city-only contexts, lists, own names ------------------------------------------------------
+
+
+def _places_of(pipe: Pipeline, text: str) -> dict[str, int | None]:
+    return {loc.text: loc.geonameid for loc in _locations(pipe, text)}
+
+
+def test_a_place_in_idafa_after_a_heritage_or_parts_noun(coder):
+    text = "ترميم الأضرحة في مالي. ويعود تاريخ الكثير من تراث تمبكتو للقرن الثالث عشر."
+    assert _places_of(coder, text)["تمبكتو"] == 2449067
+    locs = _locations(coder, "تنامي الفراغ الأمني في ركن قصي من أركان ليبيا.")
+    assert [(loc.text, loc.country, loc.feature) for loc in locs] == [("ليبيا", "LBY", "PCLI")]
+    assert _places_of(coder, "توفي في أحد مستشفيات كراتشي.") == {"كراتشي": 1174872}
+
+
+def test_headquarters_take_a_place(coder):
+    locs = _locations(coder, "وذكرت مؤسسة ماركت للأبحاث ومقرها لندن أن المؤشر ارتفع.")
+    assert [loc.geonameid for loc in locs] == [2643743]
+
+
+def test_a_city_between_or_under_control_is_a_place_but_a_country_stays_an_actor(coder):
+    toks = tokenize("الطريق بين اجدابيا وطبرق ثم السيطرة على عدن والهجوم على إيران")
+    assert [city_strength(toks, i, c) for i, c in ((2, ""), (3, "و"), (7, ""))] == [WORD, WORD, WORD]
+    assert locative_strength(toks, 7, "") == 0 and locative_strength(toks, 10, "") == 0
+    doc = coder(Document(doc_id="t", text="وقع الهجوم على إيران بين اجدابيا وطبرق.", source="t"))
+    assert {loc.text for loc in doc.locations} == {"اجدابيا", "طبرق"}
+    assert [a.code for a in doc.actors if a.entity_text == "إيران"] == ["IRN"]
+
+
+def test_a_city_in_apposition_is_a_place(coder):
+    text = "قتال في اليمن للسيطرة على زنجبار عاصمة أبين. وهاجموا داماتورو مركز ولاية يوبي في نيجيريا."
+    assert _places_of(coder, text).items() >= {("زنجبار", 69426), ("داماتورو", 2345521)}
+
+
+def test_same_name_town_of_the_story_country_wins_over_a_larger_one_abroad(coder):
+    text = "اشتباكات في اليمن.\nوقال مسؤول في مدينة زنجبار إن القتال توقف في زنجبار وضواحيها."
+    towns = {loc.geonameid for loc in _locations(coder, text) if loc.feature == "PPL"}
+    assert towns == {69426}  # Zinjibar, not Zanzibar
+    places = load_places()
+    assert not places.votes(places.cities("زنجبار")[0], "زنجبار")  # a shared name does not vote
+
+
+def test_names_in_a_comma_list_under_a_plural_place_noun(coder):
+    text = "انتشر اللاجئون في لبنان في مناطق الكورة، المنية، زغرتا، صيدا، طرابلس، وبعلبك."
+    found = _places_of(coder, text)
+    assert found["صيدا"] == 268064 and found["طرابلس"] == 266826  # Tripoli, Lebanon
+    toks = tokenize("شجعت المدن لاجتذاب السياح، صيدا")
+    assert locative_strength(toks, 5, "") == 0  # one comma is a clause, not a list
+
+
+def test_a_country_in_brackets_after_a_name_makes_it_a_place(coder):
+    locs = _locations(coder, "على أن تكون أنجامينا (تشاد) مقرا لقيادتها.")
+    assert [loc.geonameid for loc in locs if loc.text == "أنجامينا"] == [2427123]
+
+
+def test_own_arabic_names_and_two_letter_names_need_their_evidence(coder):
+    assert _places_of(coder, "تجمع في بلدة كوباني السورية.") == {"كوباني": 172256}
+    assert _places_of(coder, "شهدت مدينة مروة أقصى شمال الكاميرون هجوما.")["مروة"] == 2228373
+    assert _places_of(coder, "وصلت مروة إلى الكاميرون.").get("مروة") is None  # a personal name
+    assert _places_of(coder, "تحتدم المواجهات في محافظة إب بجنوب صنعاء.")["إب"] == 74477
+    assert "بن" not in _places_of(coder, "عقدت اجتماعات شعبية بمدينة بن قردان.")
 
 
 # -- the evaluation ------------------------------------------------------------------------------------

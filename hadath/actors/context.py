@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from hadath.actors.geo import Places
 from hadath.actors.kb import Entry, KnowledgeBase
-from hadath.actors.locative import has_locative_context, locative_strength
+from hadath.actors.locative import city_strength, has_locative_context
 from hadath.arabic.normalize import normalize
 from hadath.arabic.tokens import tokenize
 from hadath.model import Document, Location, Mention, Sentence, Token  # noqa: F401
@@ -38,6 +38,7 @@ __all__ = [
     "is_adjective_form",
     "main_country",
     "make_location",
+    "person_by_date",
     "place_mentions",
     "resolve_codes",
 ]
@@ -102,11 +103,48 @@ def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
         if t < 0:
             continue
         entry = kb.entries.get(m.key) if m.key else None
+        if entry is not None and entry.kind == "person":
+            entry = person_by_date(kb, m, entry, doc.date)
         if entry is not None and entry.kind == "role" and is_adjective_form(kb, m.text):
             entry = None  # "السمو الملكي", "البنك التجاري": an adjective, not the role noun
         clitic = _clitic(kb, doc.text, tokens[t], m)
-        out.append(Placed(m, sentence, t, entry, has_locative_context(tokens, t, clitic), clitic))
+        if entry is None and m.key and m.key.startswith("city:"):
+            locative = city_strength(tokens, t, clitic) > 0
+        else:
+            locative = has_locative_context(tokens, t, clitic)
+        out.append(Placed(m, sentence, t, entry, locative, clitic))
     return [p for k, p in enumerate(out) if not (k and _name_not_nisba(doc.text, out[k - 1], p))]
+
+
+def person_by_date(kb: KnowledgeBase, m: Mention, entry: Entry, date: str | None) -> Entry:
+    """The person a form shared by several office-holders (بوش: George H. W. and George W.
+    Bush) means on ``date``: the one with a term covering it, else the one whose latest term
+    began last before it (the earliest when all began later), else — with no date — the most
+    recent.  The mention keeps its key (the form's first entry): only the coding changes.
+
+    >>> from hadath.actors.kb import load_default
+    >>> kb = load_default()
+    >>> m = Mention(0, 3, "بوش", "PER", "lexicon", kb.lookup("بوش")[0])
+    >>> [person_by_date(kb, m, kb.entries[m.key], d).name for d in ("1991-03-01", "2005-06-01", None)]
+    ['George H. W. Bush', 'George W. Bush', 'George W. Bush']
+    """
+    ids = kb.index.get(normalize(m.text), ())
+    people = [kb.entries[i] for i in ids if kb.entries[i].kind == "person"]
+    if len(people) < 2 or entry not in people:
+        return entry
+    if date:
+        covering = [e for e in people if any(t.covers(date) for t in e.terms)]
+        if covering:
+            return covering[0]
+        before = [e for e in people if _first_start(e) and _first_start(e) <= date]
+        if before:
+            return max(before, key=lambda e: max(t.start for t in e.terms if t.start and t.start <= date))
+        return min(people, key=lambda e: _first_start(e) or "9999")
+    return max(people, key=lambda e: max((t.start for t in e.terms), default=""))
+
+
+def _first_start(e: Entry) -> str:
+    return min((t.start for t in e.terms if t.start), default="")
 
 
 def _name_not_nisba(text: str, before: Placed, p: Placed) -> bool:
@@ -216,7 +254,7 @@ def _city_iso3(kb: KnowledgeBase, places: Places, m: Mention) -> str | None:
     if places.is_ambiguous(m.text):
         return None  # طرابلس (Libya or Lebanon) does not vote: the document decides it
     city = _city(places, m, Counter(), kb)
-    return _to_iso3(kb, city.iso2) if city and places.votes(city) else None
+    return _to_iso3(kb, city.iso2) if city and places.votes(city, m.text) else None
 
 
 def _to_iso3(kb: KnowledgeBase, iso2: str) -> str | None:
@@ -254,7 +292,7 @@ def make_location(kb: KnowledgeBase, places: Places, p: Placed, scores: Counter[
         return Location(m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, feature)
     if m.key and m.key.startswith("city:"):
         city = _city(places, m, scores, kb)
-        strength = locative_strength(p.sentence.tokens, p.token, p.clitic)
+        strength = city_strength(p.sentence.tokens, p.token, p.clitic)
         if city is not None and places.plausible(city, strength, scores, kb.iso2):
             code = _to_iso3(kb, city.iso2)
             return Location(

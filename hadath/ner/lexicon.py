@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from hadath.actors.geo import Places, load_places
 from hadath.actors.kb import KnowledgeBase, load_default
-from hadath.actors.locative import LOCATIVE, has_locative_context, locative_strength
+from hadath.actors.locative import LOCATIVE, city_strength, has_locative_context
 from hadath.model import Document, Mention, Token
 
 __all__ = ["LexiconRecognizer", "Gazetteer", "load_default", "LOCATIVE", "has_locative_context"]
@@ -115,7 +115,7 @@ class LexiconRecognizer:
             if not tokens[i].norm.endswith(stem[2:] if stem.startswith("ال") else stem):
                 continue  # no city behind a pronoun suffix: "هويتها" is not Huế
             clitic = _proclitic(tokens[i], stem)
-            strength = locative_strength(tokens, i, clitic)
+            strength = city_strength(tokens, i, clitic)
             if clitic.endswith(("ال", "لل")) or not strength:
                 continue  # "بألوان" is not "Van": a city never loses an article the text has
             n_max = min(places.first.get(stem, 1), len(tokens) - i)
