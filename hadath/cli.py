@@ -399,7 +399,11 @@ _EXTERNAL_COMMANDS = (
 
 def _register_external_commands() -> None:
     for module, attribute, group, name in _EXTERNAL_COMMANDS:
-        group.add_command(getattr(importlib.import_module(module), attribute), name)
+        command = getattr(importlib.import_module(module), attribute)
+        # the same -h/--help whether the command runs under `hadath` or on its own (tests), since
+        # click keeps the help option it first builds
+        command.context_settings.setdefault("help_option_names", ["-h", "--help"])
+        group.add_command(command, name)
 
 
 _register_external_commands()

@@ -44,3 +44,17 @@ def test_ner_data_labels_are_anercorp_classes(shared_dir):
     allowed = {"O"} | {f"{p}-{label}" for p in "BI" for label in ds.LABELS}
     for corpus in (ds.wojood(shared_dir, "train"), ds.anercorp_train(shared_dir)):
         assert {tag for s in corpus.sentences for _, tag in s} <= allowed
+
+
+def test_ner_data_bilstm_train_and_dev_come_from_the_training_part_only(shared_dir):
+    from hadath.ner.neural_train import dev_split
+
+    aner = ds.anercorp_train(shared_dir).sentences
+    train, dev = dev_split(aner, 13)
+    assert len(dev) == len(aner) // 10 and len(train) + len(dev) == len(aner)
+    assert dev_split(aner, 13) == (train, dev)  # seeded
+    test_grams = ds.corpus_ngrams(ds.anercorp_test(shared_dir), 12)
+    for corpus in (dev, ds.wojood(shared_dir, "train").sentences):
+        assert not ds.word_ngrams([tok for s in corpus for tok, _ in s], 12) & test_grams
+    # ANERcorp repeats a few sentences of its own before the split point (4 of 4,285): no more
+    assert sum(1 for s in train if ds.word_ngrams([tok for tok, _ in s], 12) & test_grams) <= 4

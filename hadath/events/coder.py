@@ -21,9 +21,9 @@ from hadath.events.evidence import CHECKED_TYPES, specificity
 from hadath.events.extract import count_near, resolve_date
 from hadath.events.lexicon import Cues, Trigger, TriggerLexicon, load_default
 from hadath.events.ontology import NEEDS_RECIPIENT
-from hadath.model import Actor, Document, Event, Location, Sentence, Token, stable_id
+from hadath.model import Actor, Document, Event, Location, Mention, Sentence, Token, stable_id
 
-__all__ = ["EventCoder", "Candidate", "CODER"]
+__all__ = ["EventCoder", "Candidate", "CODER", "find_triggers", "name_tokens"]
 
 CODER = "hadath 0.1.0"
 # Without a learned filter, ASSAULT/PROTEST triggers need this much evidence of a
@@ -35,6 +35,8 @@ MIN_SPECIFICITY = 2
 OVERRIDE_SPECIFICITY = 3
 OVERRIDE_MIN_P = 0.15  # ... unless the filter is nearly sure it is not an event report
 _DEFAULT = "default"
+# mentions whose words are names, never event triggers ("نادي الاتفاق", "مركز الملك سلمان للإغاثة")
+NAME_LABELS = frozenset({"PER", "ORG", "GPE"})
 
 
 @dataclass(frozen=True)
@@ -49,20 +51,41 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-def _match_with(trig: Trigger, tokens: Sequence[Token], i: int) -> list[int] | None:
-    """Token indexes of the ``with`` words (each set once, within the window)."""
+def _match_with(trig: Trigger, tokens: Sequence[Token], i: int,
+                blocked: frozenset[int] = frozenset()) -> list[int] | None:
+    """Token indexes of the ``with`` words (each set once, within the window, outside names)."""
     found = []
     for alts in trig.with_:
         lo = max(0, i - trig.window) if trig.around else i + 1
         hit = next((j for j in range(lo, min(len(tokens), i + 1 + trig.window))
-                    if j != i and any(s in alts for s in tokens[j].stems)), None)
+                    if j != i and j not in blocked and any(s in alts for s in tokens[j].stems)), None)
         if hit is None:
             return None
         found.append(hit)
     return found
 
 
-def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int) -> tuple[Trigger, list[int], str] | None:
+def _nisba_stem(tok: Token, form: str) -> bool:
+    """``form`` is a stem whose final ي was taken for a pronoun although the token carries
+    the article: الاجتماعي ("social") is not اجتماع + "my"."""
+    if not tok.norm.endswith("ي") or form + "ي" not in tok.stems:
+        return False
+    return any(s.startswith("ال") for s in tok.stems) or tok.norm.startswith(("لل", "ولل", "فلل"))
+
+
+def _blocked_by_context(trig: Trigger, tokens: Sequence[Token], i: int, form: str) -> bool:
+    """The entry's ``not_forms`` name this token, or an ``unless_before`` word precedes it."""
+    tok = tokens[i]
+    if trig.not_forms and any(s in trig.not_forms for s in (tok.norm, *tok.stems) if s != form):
+        return True
+    for alts in trig.unless_before:
+        if any(s in alts for t in tokens[max(0, i - trig.unless_window) : i] for s in t.stems):
+            return True
+    return False
+
+
+def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int,
+              blocked: frozenset[int] = frozenset()) -> tuple[Trigger, list[int], str] | None:
     tok = tokens[i]
     forms = list(tok.stems or (tok.norm,))
     base = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
@@ -71,30 +94,36 @@ def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int) -> tuple[Tri
     if base.endswith("ا") and len(base) > 4:  # accusative tanween: هجوما، تحقيقا
         forms.append(base[:-1])
     for form in forms:
-        for trig in lex.heads.get(form, ()):
+        if form not in lex.heads or _nisba_stem(tok, form):
+            continue
+        for trig in lex.heads[form]:
             if trig.pos == "verb" and not (tok.norm.startswith(form) or base.startswith(form)
                                            or (base[:1] == "س" and base[1:] == form)):
                 continue  # verbs take و/ف/سـ and pronoun suffixes, not ب/ل/ال
             n = len(trig.words)
-            if i + n > len(tokens):
+            if i + n > len(tokens) or blocked.intersection(range(i, i + n)):
                 continue
             if any(w not in tokens[i + k].stems for k, w in enumerate(trig.words[1:], 1)):
                 continue
-            extra = _match_with(trig, tokens, i + n - 1)
+            if _blocked_by_context(trig, tokens, i, form):
+                continue
+            extra = _match_with(trig, tokens, i + n - 1, blocked)
             if extra is None:
                 continue
             return trig, list(range(i, i + n)) + extra, form
     return None
 
 
-def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token]) -> list[tuple[Trigger, list[int], str]]:
-    """Non-overlapping trigger matches in a sentence, left to right."""
+def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token],
+                  blocked: frozenset[int] = frozenset()) -> list[tuple[Trigger, list[int], str]]:
+    """Non-overlapping trigger matches in a sentence, left to right; no trigger word
+    stands on a ``blocked`` token (one inside a name, see :func:`name_tokens`)."""
     used: set[int] = set()
     out = []
     for i in range(len(tokens)):
-        if i in used:
+        if i in used or i in blocked:
             continue
-        hit = _match_at(lex, tokens, i)
+        hit = _match_at(lex, tokens, i, blocked)
         if hit is None or used.intersection(hit[1]):
             continue
         used.update(hit[1])
@@ -102,9 +131,26 @@ def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token]) -> list[tuple[Tr
     return out
 
 
+def name_tokens(sent: Sentence, mentions: Sequence[Mention]) -> frozenset[int]:
+    """Indexes of the tokens of ``sent`` inside a PER/ORG/GPE mention (نادي الاتفاق, سامح شكري):
+    no trigger fires on them.  A statistical (CRF) mention keeps its first word free: the model
+    sometimes glues the verb before a name to it ("شن كراديتش", "تشن")."""
+    spans = [(m.start + (1 if m.source == "crf" else 0), m.end) for m in mentions
+             if m.label in NAME_LABELS and sent.start <= m.start and m.end <= sent.end]
+    if not spans:
+        return frozenset()
+    return frozenset(i for i, tok in enumerate(sent.tokens)
+                     if any(lo <= tok.start and tok.end <= hi for lo, hi in spans))
+
+
+def _unconj(norm: str) -> str:
+    """A cue word without a leading و/ف: ولم -> لم, وقد -> قد, ويعتزم -> يعتزم."""
+    return norm[1:] if norm[:1] in "وف" and len(norm) > 2 else norm
+
+
 def _flags(tokens: Sequence[Token], i: int, form: str, cues: Cues) -> tuple[bool, bool, list[str]]:
     why: list[str] = []
-    prev = [t.norm for t in tokens[max(0, i - 3) : i]]
+    prev = [_unconj(t.norm) for t in tokens[max(0, i - 3) : i]]
     negated = bool(prev[-1:] and prev[-1] in cues.sets["negation"]) or \
         (len(prev) > 1 and prev[-2] in cues.sets["negation"] and prev[-1] in ("ان", "يتم", "تتم"))
     if any(p in cues.sets["denial"] for p in prev):
@@ -113,7 +159,7 @@ def _flags(tokens: Sequence[Token], i: int, form: str, cues: Cues) -> tuple[bool
         negated = True
     if negated:
         why.append("negated")
-    window = [t.norm for t in tokens[max(0, i - 6) : i]]
+    window = [w for t in tokens[max(0, i - 6) : i] for w in {t.norm, _unconj(t.norm)}]
     hypo = any(w in cues.sets["hypothetical"] and w not in cues.sets["hypothetical_before_present"]
                for w in window)
     if prev[-1:] and prev[-1] in cues.sets["hypothetical_before_present"] and tokens[i].norm[:1] in "يتن":
@@ -230,7 +276,7 @@ class EventCoder:
         cands: list[Candidate] = []
         contexts = self._contexts(doc)
         for sent in doc.sentences:
-            hits = find_triggers(self.lexicon, sent.tokens)
+            hits = find_triggers(self.lexicon, sent.tokens, name_tokens(sent, doc.mentions))
             if not hits:
                 continue
             actors = [a for a in doc.actors if sent.start <= a.start and a.end <= sent.end]
@@ -264,7 +310,7 @@ class EventCoder:
 
     def sentence_features(self, doc: Document, sent: Sentence, kind: str) -> list[str]:
         """The learned filter's features of ``sent`` for ``kind`` (empty: no candidate)."""
-        hits = find_triggers(self.lexicon, sent.tokens)
+        hits = find_triggers(self.lexicon, sent.tokens, name_tokens(sent, doc.mentions))
         if not any(t.type == kind for t, _, _ in hits):
             return []
         date, how = resolve_date(sent.tokens, doc.date, self.cues)

@@ -42,6 +42,9 @@ class Trigger:
     window: int = 4
     genitive: str = "subject"
     around: bool = False  # ``with`` words may also stand before the trigger
+    not_forms: frozenset[str] = frozenset()  # surface forms (norm or clitic-stripped) it never fires on
+    unless_before: tuple[frozenset[str], ...] = ()  # words that block it within ``unless_window`` before
+    unless_window: int = 2
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,11 @@ def _entry_triggers(kind: str, entry: dict[str, Any], source: str) -> list[Trigg
     if bad:
         raise ValueError(f"{source}: modes {bad} are not PLOVER modes of {kind}; see ontology.MODES")
     with_ = tuple(frozenset(normalize(w) for w in alts) for alts in entry.get("with") or ())
+    unless = tuple(frozenset(normalize(str(w)) for w in alts) for alts in entry.get("unless_before") or ())
     common = dict(type=kind, mode=modes, with_=with_, window=int(entry.get("window", 4)),
-                  genitive=entry.get("genitive", "subject"), around=bool(entry.get("around")))
+                  genitive=entry.get("genitive", "subject"), around=bool(entry.get("around")),
+                  not_forms=frozenset(normalize(str(w)) for w in entry.get("not_forms") or ()),
+                  unless_before=unless, unless_window=int(entry.get("unless_window", 2)))
     out = []
     listed = [tuple(normalize(str(form)).split()) for form in entry.get("forms") or ()]
     single = {w[0] for w in listed if len(w) == 1}

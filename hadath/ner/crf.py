@@ -1,9 +1,16 @@
-"""The trained CRF tagger and its pipeline component.
+"""The trained taggers and their pipeline component.
 
-The model (``hadath/data/models/ner/crf.model``, python-crfsuite) tags with
-ANERcorp's classes; :data:`HADATH_LABELS` maps them to ours (ANERcorp's LOC is
-mostly countries and cities, so it becomes GPE).  ``crf.json`` beside the model
-holds its provenance and the feature options it was trained with.
+Two model kinds tag with ANERcorp's classes (:data:`HADATH_LABELS` maps them to
+ours; ANERcorp's LOC is mostly countries and cities, so it becomes GPE):
+
+* the BiLSTM-CRF (``bilstm.npz``, numpy inference in :mod:`hadath.ner.neural`),
+  the default when it ships;
+* the CRF (``crf.model``, python-crfsuite), with ``crf.json`` holding its
+  provenance and feature options;
+* by default both, as an ensemble (:mod:`hadath.ner.ensemble`: averaged tag
+  posteriors, BIO-constrained decoding), which scores best.
+
+:func:`load_model` loads a file as that model, a folder as the ensemble.
 """
 
 from __future__ import annotations
@@ -18,13 +25,18 @@ from typing import Any
 
 from hadath.model import Document, Mention, Sentence
 from hadath.ner.conll import bio_spans
+from hadath.ner.ensemble import EnsembleModel
 from hadath.ner.features import FeatureExtractor, FeatureOptions, load_gazetteer, read_profiles
+from hadath.ner.neural import NeuralModel, load_neural
 
-__all__ = ["NerModel", "CRFRecognizer", "default_model_path", "load_model", "load_default_model",
+__all__ = ["NerModel", "NeuralModel", "CRFRecognizer", "NerRecognizer", "NEURAL_FILE",
+           "default_model_path", "load_model", "load_default_model",
            "HADATH_LABELS", "to_scheme"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
 MODEL_FILE = "crf.model"
+NEURAL_FILE = "bilstm.npz"
+ENSEMBLE_WEIGHT = 0.5  # BiLSTM share of the averaged posteriors (fixed, not tuned on the test split)
 PROFILES_FILE = "profiles.tsv"
 CLUSTERS_FILE = "clusters.tsv"
 INFO_FILE = "crf.json"
@@ -37,7 +49,9 @@ _CLITIC_ARTICLE = {"وبال": 2, "وكال": 2, "فبال": 2, "وال": 1, "ف
 
 
 def default_model_path() -> Path:
-    return MODEL_DIR / MODEL_FILE
+    """The bundled model: the BiLSTM-CRF when it ships, else the CRF."""
+    neural = MODEL_DIR / NEURAL_FILE
+    return neural if neural.exists() else MODEL_DIR / MODEL_FILE
 
 
 def to_scheme(tags: Sequence[str], scheme: str) -> list[str]:
@@ -67,16 +81,33 @@ class NerModel:
             return []
         return list(self.tagger.tag(self.extractor.sentence(tokens)))
 
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for each sentence."""
+        return [self.tag(s) for s in sentences]
 
-def load_model(path: str | Path | None = None) -> NerModel:
-    """Load ``crf.model`` and its ``crf.json`` (feature options) from ``path`` (file or folder)."""
-    import pycrfsuite
 
-    path = Path(path) if path else default_model_path()
+def load_model(path: str | Path | None = None) -> NerModel | NeuralModel | EnsembleModel:
+    """Load a tagger from ``path`` [default: the bundled model folder].
+
+    A file loads that model: ``bilstm.npz`` (BiLSTM-CRF) or ``crf.model`` (with ``crf.json``,
+    its feature options).  A folder loads the ensemble of both when both are there (the
+    default: best measured), else whichever is there."""
+    path = Path(path) if path else MODEL_DIR
     if path.is_dir():
-        path = path / MODEL_FILE
+        neural, crf = path / NEURAL_FILE, path / MODEL_FILE
+        if neural.exists() and crf.exists():
+            return EnsembleModel(load_neural(neural, load_gazetteer()), _load_crf(crf), ENSEMBLE_WEIGHT)
+        path = neural if neural.exists() else crf
     if not path.exists():
         raise FileNotFoundError(f"no NER model at {path}: run `hadath train ner` (needs ../shared/data)")
+    if path.suffix == ".npz":
+        return load_neural(path, load_gazetteer())
+    return _load_crf(path)
+
+
+def _load_crf(path: Path) -> NerModel:
+    import pycrfsuite
+
     info_path = path.with_name(INFO_FILE)
     info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
     options = FeatureOptions(**info.get("features", {}))
@@ -90,7 +121,7 @@ def load_model(path: str | Path | None = None) -> NerModel:
 
 
 @lru_cache(maxsize=1)
-def load_default_model() -> NerModel:
+def load_default_model() -> NerModel | NeuralModel | EnsembleModel:
     """The bundled model, loaded once per process."""
     return load_model()
 
@@ -109,7 +140,10 @@ def _span_start(sentence: Sentence, i: int) -> int:
 
 
 class CRFRecognizer:
-    """Adds CRF mentions (``source="crf"``) that do not overlap the mentions already found.
+    """Adds tagger mentions (``source="crf"``) that do not overlap the mentions already found.
+
+    Runs whichever model :func:`load_default_model` loads (the ensemble when both ship),
+    tagging all sentences of a document in one batch.
 
     ``labels`` are the mention labels kept (ANERcorp's MISC, mostly currencies and
     religions, is left out by default).
@@ -117,12 +151,15 @@ class CRFRecognizer:
 
     name = "crf_ner"
 
-    def __init__(self, model: NerModel | None = None, labels: frozenset[str] = DEFAULT_LABELS):
+    def __init__(self, model: NerModel | NeuralModel | EnsembleModel | None = None,
+                 labels: frozenset[str] = DEFAULT_LABELS):
         self.model = model or load_default_model()
         self.labels = labels
 
-    def sentence_mentions(self, doc: Document, sentence: Sentence) -> list[Mention]:
-        tags = self.model.tag([t.text for t in sentence.tokens])
+    def sentence_mentions(self, doc: Document, sentence: Sentence,
+                          tags: Sequence[str] | None = None) -> list[Mention]:
+        if tags is None:
+            tags = self.model.tag([t.text for t in sentence.tokens])
         out = []
         for label, i, j in bio_spans(tags):
             if HADATH_LABELS.get(label, label) not in self.labels:
@@ -134,10 +171,14 @@ class CRFRecognizer:
     def __call__(self, doc: Document) -> Document:
         taken = [(m.start, m.end) for m in doc.mentions]
         added = []
-        for sentence in doc.sentences:
-            for mention in self.sentence_mentions(doc, sentence):
+        tagged = self.model.tag_many([[t.text for t in s.tokens] for s in doc.sentences])
+        for sentence, tags in zip(doc.sentences, tagged, strict=True):
+            for mention in self.sentence_mentions(doc, sentence, tags):
                 if not _overlaps(mention.start, mention.end, taken):
                     added.append(mention)
                     taken.append((mention.start, mention.end))
         mentions = sorted(doc.mentions + tuple(added), key=lambda m: (m.start, m.end))
         return dataclasses.replace(doc, mentions=tuple(mentions))
+
+
+NerRecognizer = CRFRecognizer  # the model-neutral name for the same component
