@@ -206,7 +206,10 @@ def report(rep: LocationReport) -> list[str]:
     default=None,
     help="Folder holding saudinewsnet/dataset (../shared or ../shared/data; default ../shared).",
 )
-@click.option("--gold", type=click.Path(path_type=Path), default=GOLD_PATH, show_default=True)
+@click.option(
+    "--gold", type=click.Path(path_type=Path), default=GOLD_PATH,
+    help="Gold file (default: eval/locations/gold.jsonl in the repository).",
+)
 def eval_locations(shared: Path | None, gold: Path) -> None:
     """Print place-resolution accuracy and the errors; exit 1 below the pinned floor."""
     from hadath.pipeline import build_pipeline
