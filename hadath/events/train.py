@@ -218,8 +218,9 @@ def _provenance(shared: Path, seed: int, k: int, repeats: int, counts: dict[str,
 @click.command("events")
 @click.option("--shared", type=click.Path(path_type=Path), default=None,
               help="Folder holding arabic-event-gsr-dev/ (default: $HADATH_SHARED or ../shared/data).")
-@click.option("--out", type=click.Path(path_type=Path), default=FILTER_PATH, show_default=True,
-              help="Where to write the filter (a provenance JSON is written beside it).")
+@click.option("--out", type=click.Path(path_type=Path), default=FILTER_PATH,
+              help="Where to write the filter (default: the shipped hadath/data/models/events/"
+                   "filter.json; a provenance JSON is written beside it).")
 @click.option("--seed", type=int, default=SEED, show_default=True, help="Seed for SGD order and folds.")
 @click.option("--folds", type=int, default=FOLDS, show_default=True, help="Cross-validation folds.")
 @click.option("--repeats", type=int, default=REPEATS, show_default=True,
