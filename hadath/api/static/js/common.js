@@ -116,6 +116,26 @@ export function chartsReady(...names) {
   return false;
 }
 
+/** Wire a chart page: fill ``form`` from the URL, reload on submit, put the filters in the URL, check
+ *  the chart libraries ``libs``, and show any error of ``render(values)`` in #status.  Returns the
+ *  reload function (for extra controls). */
+export function startFilterPage(form, libs, render) {
+  async function load() {
+    const values = formValues(form);
+    setQuery(values);
+    if (!chartsReady(...libs)) return;
+    try {
+      await render(values);
+    } catch (err) {
+      status(`Error · خطأ: ${err.message}`, "error");
+    }
+  }
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
+  fillForm(form);
+  load();
+  return load;
+}
+
 export function actorText(code, sector) {
   return [code, sector].filter(Boolean).join(" ") || "—";
 }

@@ -1,6 +1,6 @@
 // Map: countries shaded by the number of events placed there, dots for located places.
 // Geometry: world-atlas countries-110m TopoJSON, built into /static/vendor (no tiles, no network).
-import { bilingual, chartsReady, el, fillForm, formValues, getJSON, quadOptions, setQuery, status } from "./common.js";
+import { bilingual, chartsReady, el, getJSON, quadOptions, startFilterPage, status } from "./common.js";
 
 const form = document.getElementById("filters");
 let world = null;
@@ -44,27 +44,16 @@ function draw(countries, data) {
   document.getElementById("chart").replaceChildren(svg.node());
 }
 
-async function load() {
-  const values = formValues(form);
-  setQuery(values);
-  if (!chartsReady("d3", "topojson")) return;
-  try {
-    const [countries, data] = await Promise.all([geometry(), getJSON("/api/map", values)]);
-    draw(countries, data);
-    document.querySelector("#countries tbody").replaceChildren(...data.countries.map((c) => el("tr", {},
-      el("td", {}, el("a", { href: `/events?country=${c.code}` }, bilingual(`${c.en} (${c.code})`, c.ar))),
-      el("td", { class: "num" }, c.events))));
-    const total = data.countries.reduce((a, c) => a + c.events, 0);
-    if (total) {
-      status([`${total} located events in ${data.countries.length} countries, ${data.places.length} places · `,
-        el("span", { lang: "ar", dir: "rtl" }, `${total} حدثاً محدد المكان في ${data.countries.length} دول`)]);
-    } else status(bilingual("No located events match these filters", "لا أحداث محددة المكان"), "empty");
-  } catch (err) {
-    status(`Error · خطأ: ${err.message}`, "error");
-  }
-}
-
-form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
 quadOptions(form.elements.quad_class);
-fillForm(form);
-load();
+startFilterPage(form, ["d3", "topojson"], async (values) => {
+  const [countries, data] = await Promise.all([geometry(), getJSON("/api/map", values)]);
+  draw(countries, data);
+  document.querySelector("#countries tbody").replaceChildren(...data.countries.map((c) => el("tr", {},
+    el("td", {}, el("a", { href: `/events?country=${c.code}` }, bilingual(`${c.en} (${c.code})`, c.ar))),
+    el("td", { class: "num" }, c.events))));
+  const total = data.countries.reduce((a, c) => a + c.events, 0);
+  if (total) {
+    status([`${total} located events in ${data.countries.length} countries, ${data.places.length} places · `,
+      el("span", { lang: "ar", dir: "rtl" }, `${total} حدثاً محدد المكان في ${data.countries.length} دول`)]);
+  } else status(bilingual("No located events match these filters", "لا أحداث محددة المكان"), "empty");
+});

@@ -1,6 +1,6 @@
 // Actor network: nodes are actor codes, arrows go from actor to recipient; width = events,
 // colour = cooperation (quad classes 1-2) or conflict (3-4).  Click an edge for its events.
-import { bilingual, chartsReady, fillForm, formValues, getJSON, quadOptions, setQuery, status } from "./common.js";
+import { bilingual, chartsReady, getJSON, quadOptions, startFilterPage, status } from "./common.js";
 
 const form = document.getElementById("filters");
 const TONE = { cooperation: "#238b45", conflict: "#cb181d", mixed: "#8c6bb1" };
@@ -58,24 +58,13 @@ function draw(data) {
   document.getElementById("chart").replaceChildren(svg.node());
 }
 
-async function load() {
-  const values = formValues(form);
-  setQuery(values);
-  if (!chartsReady("d3")) return;
-  try {
-    const data = await getJSON("/api/network", values);
-    draw(data);
-    const weight = data.edges.reduce((a, e) => a + e.weight, 0);
-    if (data.edges.length) {
-      status([`${data.nodes.length} actors, ${data.edges.length} links, ${weight} events · `,
-        ...bilingual("", `${data.nodes.length} فاعلاً و${data.edges.length} صلة`)]);
-    } else status(bilingual("No events with both an actor and a recipient", "لا أحداث لها فاعل ومتلقٍّ"), "empty");
-  } catch (err) {
-    status(`Error · خطأ: ${err.message}`, "error");
-  }
-}
-
-form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
 quadOptions(form.elements.quad_class);
-fillForm(form);
-load();
+startFilterPage(form, ["d3"], async (values) => {
+  const data = await getJSON("/api/network", values);
+  draw(data);
+  const weight = data.edges.reduce((a, e) => a + e.weight, 0);
+  if (data.edges.length) {
+    status([`${data.nodes.length} actors, ${data.edges.length} links, ${weight} events · `,
+      ...bilingual("", `${data.nodes.length} فاعلاً و${data.edges.length} صلة`)]);
+  } else status(bilingual("No events with both an actor and a recipient", "لا أحداث لها فاعل ومتلقٍّ"), "empty");
+});

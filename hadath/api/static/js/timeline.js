@@ -1,5 +1,5 @@
 // Timeline: events per day (per month over long spans), stacked by event type or quad class.
-import { bilingual, chartsReady, el, fillForm, formValues, getJSON, QUADS, setQuery, status, TYPES } from "./common.js";
+import { bilingual, chartsReady, el, getJSON, QUADS, startFilterPage, status, TYPES } from "./common.js";
 
 const form = document.getElementById("filters");
 const UNDATED = "undated";
@@ -50,24 +50,13 @@ function draw(data) {
     el("span", { class: "swatch" }, el("i", { style: `background:${colour(k)}` }), keyLabel(data.by, k))));
 }
 
-async function load() {
-  const values = formValues(form);
-  setQuery(values);
-  if (!chartsReady("d3")) return;
-  try {
-    const data = await getJSON("/api/timeline", values);
-    draw(data);
-    const undated = Object.values(data.undated).reduce((a, b) => a + b, 0);
-    status([`${data.total} events per ${data.interval}`, undated ? `, ${undated} without a date` : "", " · ",
-      el("span", { lang: "ar", dir: "rtl" }, `${data.total} حدثاً${undated ? `، ${undated} بلا تاريخ` : ""}`)],
-    data.total ? "" : "empty");
-    if (!data.total) status(bilingual("No events to show", "لا أحداث للعرض"), "empty");
-  } catch (err) {
-    status(`Error · خطأ: ${err.message}`, "error");
-  }
-}
-
-form.addEventListener("submit", (ev) => { ev.preventDefault(); load(); });
+const load = startFilterPage(form, ["d3"], async (values) => {
+  const data = await getJSON("/api/timeline", values);
+  draw(data);
+  const undated = Object.values(data.undated).reduce((a, b) => a + b, 0);
+  status([`${data.total} events per ${data.interval}`, undated ? `, ${undated} without a date` : "", " · ",
+    el("span", { lang: "ar", dir: "rtl" }, `${data.total} حدثاً${undated ? `، ${undated} بلا تاريخ` : ""}`)],
+  data.total ? "" : "empty");
+  if (!data.total) status(bilingual("No events to show", "لا أحداث للعرض"), "empty");
+});
 form.elements.by.addEventListener("change", load);
-fillForm(form);
-load();
