@@ -1,28 +1,53 @@
 """Who did it to whom: actor and recipient from the coded actors of a sentence.
 
 Actors that touch or nest form one *unit* ("وزير الخارجية الأمريكي أنتوني
-بلينكن"); the unit is represented by its most specific actor.  Verbs take the
-subject after them (VSO) or before them in the same clause (SVO); verbal nouns
-take their genitive (``زيارة X``) as actor, or as recipient for nouns whose
-genitive is the object (``عزل الرئيس``).
+بلينكن"); the unit is represented by its most specific actor.  Roles follow
+Arabic clause syntax (see :mod:`hadath.events.syntax` for the phrase reader):
+
+* verbs take the subject right before them (SVO) or after them (VSO, over time
+  words and construct heads: "طالبت رئاسة إقليم كردستان العراق"), then the
+  direct object, else a participant after a preposition of the trigger's frame
+  ("التقى X بـY", "طلب X من Y", "هدد X Y بـ");
+* a transitive verb of violence or arrest with no object is passive ("قتل ضابط
+  وثلاثة جنود في انفجار"): its noun phrase is the recipient and the agent comes
+  from "على يد", "هجوم شنه X" or the attack that caused the deaths ("في غارة
+  لقوات الحلف");
+* verbal nouns take their genitive as actor ("زيارة X لـY") or as recipient
+  ("مقتل عشرة جنود", "اعتقال X"); with an attached pronoun ("لقاءه مع Y") the
+  actor is the antecedent and the noun takes a direct object;
+* first-person verbs inside a quote ("نطالب", "وقعنا") are the speaker's; a report
+  ("قال X إن …") lends its speaker to events without a subject, except attacks;
+* coordinated sides of a meeting or deal ("A و B تجريان محادثات", "بين A و B")
+  become actor and recipient.
+
+The role finders live in :mod:`hadath.events.roles`, the phrase reader in
+:mod:`hadath.events.syntax`; function words and the prepositions that introduce
+each type's recipient are data (``hadath/data/lexicons/attribution/frames.yaml``;
+a trigger entry may override them with its own ``recipient_preps``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from hadath.arabic.normalize import normalize
+from hadath.events.discourse import Reference, references
 from hadath.events.lexicon import Cues, Trigger
+from hadath.events.roles import named_attacker_roles, noun_roles, participant_roles, verb_roles
+from hadath.events.syntax import Scene, load_frames, pronoun_suffix
 from hadath.model import Actor, Token
 
 __all__ = ["Unit", "units_of", "attribute", "Attribution", "PARTICIPANT_TYPES"]
 
 # types whose trigger words may themselves name the actor ("المتظاهرون", "المحتجين")
 PARTICIPANT_TYPES = frozenset({"PROTEST"})
-# sectors of the people who protest, found near a protest verb ("خرج مئات من المتظاهرين")
-PROTESTER_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR", "MED", "JRN"})
-# types whose events are not done by the speaker of the report they appear in
-NO_SPEAKER_TYPES = frozenset({"ASSAULT"})
+# types whose trigger may be the attacker's own name ("انتحاري", "مهاجما انتحاريا"): its actor
+NAMING_TYPES = frozenset({"ASSAULT"})
+_NAME_KINDS = ("PER",)
+# words that never stand between a role and the name of its holder
+_FUNCTION = frozenset({"ان", "بان", "لان", "و", "او", "ثم", "قد", "لم", "لن", "لا", "ما"})
 
 
 @dataclass(frozen=True)
@@ -35,7 +60,10 @@ class Unit:
 
     @property
     def best(self) -> Actor:
-        return max(self.actors, key=lambda a: (a.code is not None, a.sector is not None, a.end - a.start))
+        """The named person when there is one ("وزير الخارجية الأستاذ عادل الجبير"), else the
+        most completely coded, longest actor."""
+        return max(self.actors, key=lambda a: (a.code is not None, a.sector is not None,
+                                               a.kind in _NAME_KINDS, a.end - a.start))
 
 
 @dataclass(frozen=True)
@@ -43,158 +71,90 @@ class Attribution:
     actor: Unit | None
     recipient: Unit | None
     reasons: tuple[str, ...]
+    refers: tuple[Reference, ...] = ()  # slots left to earlier sentences (see discourse.py)
 
 
-def _token_index(tokens: Sequence[Token], pos: int) -> int:
-    for i, tok in enumerate(tokens):
-        if tok.end > pos:
-            return i
-    return len(tokens) - 1
+def _token_index(ends: Sequence[int], pos: int) -> int:
+    """Index of the first token ending after character ``pos`` (``ends``: token end offsets)."""
+    return min(bisect_right(ends, pos), len(ends) - 1)
 
 
 def _compatible(group: Sequence[Actor], actor: Actor) -> bool:
-    """Touching actors are one participant unless both are coded differently:
-    "التقى وزير الخارجية السعودي نظيره الإيراني" is subject then object (VSO)."""
-    if actor.code is None:
-        return True
-    return all(a.code is None or (a.code, a.sector) == (actor.code, actor.sector) for a in group)
+    """Touching actors are one participant unless their codes or sectors differ:
+    "التقى وزير الخارجية السعودي نظيره الإيراني" is subject then object (VSO), "رشق المتظاهرون
+    قوات الأمن" protesters then police."""
+    def clash(a: Actor) -> bool:
+        return (a.code is not None and actor.code is not None and a.code != actor.code) or \
+            (a.sector is not None and actor.sector is not None and a.sector != actor.sector)
+
+    return not any(clash(a) for a in group)
+
+
+def _apposition(group: Sequence[Actor], actor: Actor, gap: str) -> bool:
+    """A role followed by a name after a few titles and given names is one person:
+    "وزير الخارجية الأستاذ عادل بن أحمد الجبير" (no function word, no punctuation between)."""
+    if actor.kind != "PER" or not all(a.kind == "ROLE" for a in group) \
+            or any(ch in gap for ch in "،,.:؛;()«»\"-") or _plural(group[-1]):
+        return False
+    words = [normalize(w) for w in gap.split()]
+    if not 0 < len(words) <= 4:
+        return False
+    frames = load_frames().words
+    function = frames["prepositions"] | frames["relatives"] | frames["speech"] | _FUNCTION
+    return all(w in frames["titles"] or (w not in function and not w.startswith("ال")) for w in words)
+
+
+def _plural(actor: Actor) -> bool:
+    """A role in the plural ("صحفيين", "المسؤولون") is never one named person."""
+    words = normalize(actor.entity_text).split()
+    return bool(words) and words[-1].endswith(("ين", "ون"))
 
 
 def units_of(actors: Sequence[Actor], tokens: Sequence[Token], text: str, offset: int) -> list[Unit]:
-    """Group actors whose spans overlap or are separated only by spaces/commas."""
+    """Group actors whose spans overlap or are separated only by spaces/commas (or by the
+    titles and given names between a role and the person's name)."""
     units: list[list[Actor]] = []
     for actor in sorted(actors, key=lambda a: (a.start, -a.end)):
         if units:
             end = max(a.end for a in units[-1])
             gap = text[end - offset : actor.start - offset] if actor.start > end else ""
-            if actor.start <= end or (not gap.strip(" ،,") and _compatible(units[-1], actor)):
+            if actor.start <= end or (not gap.strip(" ،,") and _compatible(units[-1], actor)) \
+                    or _apposition(units[-1], actor, gap):
                 units[-1].append(actor)
                 continue
         units.append([actor])
-    out = []
+    out, ends = [], [tok.end for tok in tokens]
     for group in units:
-        first = _token_index(tokens, min(a.start for a in group))
-        last = _token_index(tokens, max(a.end for a in group) - 1)
+        first = _token_index(ends, min(a.start for a in group))
+        last = _token_index(ends, max(a.end for a in group) - 1)
         out.append(Unit(tuple(group), first, last))
     return out
 
 
-def _has_prep(tok: Token, cues: Cues) -> bool:
-    return tok.norm in cues.sets["recipient_preps"]
-
-
-def _attached_prep(unit: Unit, tokens: Sequence[Token]) -> bool:
-    """The unit's first word carries ب/ل outside the actor span ("لنيامي", "بالرئيس")."""
-    tok = tokens[unit.first]
-    start = min(a.start for a in unit.actors)
-    prefix = tok.text[: max(0, start - tok.start)]
-    return any(c in prefix for c in "بلك")
-
-
-def _breaks(tokens: Sequence[Token], lo: int, hi: int, cues: Cues) -> bool:
-    stops = cues.sets["clause_breaks"] | cues.sets["complementizers"] | cues.sets["subject_stop_verbs"]
-    return any(t.norm in stops or t.stems[-1] in stops for t in tokens[lo:hi])
-
-
-def _before(units: list[Unit], start: int, tokens: Sequence[Token], cues: Cues) -> Unit | None:
-    """Nearest unit before token ``start`` within its clause (SVO subject)."""
-    for unit in reversed([u for u in units if u.last < start]):
-        if start - unit.last > 14 or _breaks(tokens, unit.last + 1, start, cues):
-            return None
-        if unit.first > 0 and _has_prep(tokens[unit.first - 1], cues) and tokens[unit.first - 1].norm != "و":
-            continue
-        return unit
-    return None
-
-
-def _speaker(units: list[Unit], start: int, tokens: Sequence[Token], cues: Cues) -> Unit | None:
-    """``قال X إن ...`` / ``X أعلن ... عزل``: the speaker of a report, when no
-    other participant stands between the speaker and the trigger."""
-    speech = cues.sets["subject_stop_verbs"]
-    for i in range(start - 1, -1, -1):
-        if tokens[i].norm in speech or tokens[i].stems[-1] in speech:
-            after = [u for u in units if i < u.first < start]
-            if after:
-                return after[0] if after[0].first - i <= 2 and len(after) == 1 else None
-            before = [u for u in units if u.last < i]
-            return before[-1] if before and i - before[-1].last <= 3 else None
-    return None
-
-
-def _after(units: list[Unit], start: int, limit: int = 12, skip: Unit | None = None) -> list[Unit]:
-    return [u for u in units if start <= u.first <= start + limit and u is not skip]
-
-
-def _recipient_after(following: list[Unit], actor: Unit | None, tokens: Sequence[Token],
-                     cues: Cues) -> Unit | None:
-    rest = [u for u in following if u is not actor and (actor is None or u.first > actor.last)]
-    with_prep = [u for u in rest if u.first > 0 and _has_prep(tokens[u.first - 1], cues)
-                 or _attached_prep(u, tokens)]
-    return (with_prep or rest or [None])[0]
-
-
 def _distinct(actor: Unit | None, recipient: Unit | None) -> Unit | None:
-    """The recipient, unless it is coded exactly like the actor."""
-    if recipient is not None and actor is not None and recipient.best.code == actor.best.code \
-            and recipient.best.sector == actor.best.sector:
-        return None
-    return recipient
+    """The recipient, unless it is the actor itself."""
+    return None if recipient is not None and recipient is actor else recipient
 
 
-def _agent(units: list[Unit], last: int, tokens: Sequence[Token], cues: Cues) -> Unit | None:
-    """The agent of a passive or nominal attack: "هجوم شنه مسلحون", "على أيدي مسلحين"."""
-    markers = cues.sets.get("agent_markers", frozenset())
-    for i in range(last + 1, min(len(tokens), last + 13)):
-        if tokens[i].norm in markers or tokens[i].stems[-1] in markers:
-            after = [u for u in units if i < u.first <= i + 3]
-            if after:
-                return after[0]
-    return None
+def attribute(trig: Trigger, first: int, last: int, tokens: Sequence[Token], units: list[Unit],
+              cues: Cues, form: str = "", heads: Mapping[str, list[Trigger]] | None = None) -> Attribution:
+    """Actor and recipient units for a trigger spanning tokens ``first..last``; ``form`` is the
+    lexicon form matched in the first token, ``heads`` the trigger lexicon's head index (used to
+    tell first-person verbs and to link a death to the attack that caused it)."""
+    scene = Scene.of(tokens, units, cues, load_frames(), heads)
+    if trig.type in PARTICIPANT_TYPES:
+        found = participant_roles(scene, trig, first, last)
+        if found is not None:
+            return Attribution(found.actor, _distinct(found.actor, found.recipient), found.reasons)
+    suffix = pronoun_suffix(tokens[first], form, scene.frames) if form else ""
+    if trig.type in NAMING_TYPES and (named := scene.covered.get(first)) is not None \
+            and not any(scene.attack(i) for i in range(max(0, first - 4), first)):  # "هجوم انتحاري"
+        actor, recipient, reasons = named_attacker_roles(scene, trig, first, named)
+    elif trig.pos == "verb":
+        actor, recipient, reasons = verb_roles(scene, trig, first, last, form, suffix)
+    else:
+        actor, recipient, reasons = noun_roles(scene, trig, first, last, suffix)
+    recipient = _distinct(actor, recipient)
+    refers = references(scene, trig, first, last, suffix, actor, recipient, reasons)
+    return Attribution(actor, recipient, tuple(reasons), refers)
 
-
-def attribute(trig: Trigger, first: int, last: int, tokens: Sequence[Token],
-              units: list[Unit], cues: Cues) -> Attribution:
-    """Actor and recipient units for a trigger spanning tokens ``first..last``."""
-    inside = [u for u in units if u.first <= last and u.last >= first]
-    if trig.type in PARTICIPANT_TYPES and not inside:  # "خرج مئات من المتظاهرين"
-        inside = [u for u in units if 0 < u.first - last <= 6 and u.best.sector in PROTESTER_SECTORS]
-    if trig.type in PARTICIPANT_TYPES and inside:  # "احتشد المتظاهرون": the trigger names the actor
-        actor = inside[0]
-        recipient = _recipient_after(_after(units, actor.last + 1), actor, tokens, cues)
-        return Attribution(actor, _distinct(actor, recipient), ("the trigger names the participants",))
-    reasons: list[str] = []
-    following = _after(units, last + 1)
-    close = [u for u in following if u.first - last <= 3 and not _attached_prep(u, tokens)
-             and not (u.first > 0 and tokens[u.first - 1].norm in cues.sets["recipient_preps"])]
-    actor = recipient = None
-    just_before = [u for u in units if u.last == first - 1 and not _attached_prep(u, tokens)]
-    # a report of violence names its source ("أعلنت الشرطة مقتل ..."), not the attacker
-    reporter = trig.type not in NO_SPEAKER_TYPES
-    agent = _agent(units, last, tokens, cues) if trig.type in NO_SPEAKER_TYPES else None
-    if trig.pos == "verb" and just_before and close:  # SVO: "A التقى B"
-        actor, recipient = just_before[0], close[0]
-        reasons.append("subject right before the verb, object after")
-    elif agent is not None:
-        actor = agent
-        recipient = close[0] if close and close[0] is not agent and trig.genitive == "object" else None
-        reasons.append("agent after a passive/nominal marker")
-    elif trig.pos == "noun" and trig.genitive == "object":
-        recipient = close[0] if close else None
-        actor = (_before(units, first, tokens, cues) or _speaker(units, first, tokens, cues)) if reporter \
-            else None
-        reasons.append("genitive is the object")
-    elif close:
-        actor = close[0]
-        reasons.append("subject/genitive after trigger")
-    else:  # a noun reporting violence does not take the clause subject before it as agent
-        actor = _before(units, first, tokens, cues) if reporter or trig.pos == "verb" else None
-        reasons.append("subject before trigger" if actor else "no subject near trigger")
-        if actor is None and reporter:
-            actor = _speaker(units, first, tokens, cues)
-            if actor:
-                reasons.append("speaker of the report")
-    if recipient is None:
-        recipient = _recipient_after(following, actor, tokens, cues)
-        if recipient is not None:
-            reasons.append("recipient after trigger")
-    return Attribution(actor, _distinct(actor, recipient), tuple(reasons))

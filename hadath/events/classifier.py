@@ -11,6 +11,10 @@ feature, so it costs microseconds and needs no third-party library.
 0.731
 >>> features_of([], None)
 []
+>>> from hadath.arabic.tokens import tokenize
+>>> hit = Hit("demonstrate", "noun", 1, 1, False, False)
+>>> [f for f in features_of([hit], tokenize("اندلعت مظاهرات أمس"), families=("g",)) if f.startswith("g:")]
+['g:occur', 'g:time']
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
+from hadath.arabic.normalize import normalize
 from hadath.model import Token
 
 __all__ = [
@@ -36,11 +43,18 @@ __all__ = [
     "load_filter",
     "FILTER_PATH",
     "FEATURE_VERSION",
+    "FAMILIES",
 ]
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 FILTER_PATH = Path(str(resources.files("hadath") / "data" / "models" / "events" / "filter.json"))
+GROUPS_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "events" / "filter_cues.yaml"))
 _CONTEXT = 3  # words either side of a trigger that become features
+_NEAR = 4  # words either side of a trigger whose cue groups become ``gn:`` features
+# optional feature families (a model names those it reads): cue group anywhere (g), near a
+# trigger (gn), among the first two words (gs); trigger with its clitic prefix (tpre); where
+# the first trigger stands: opening the sentence, before or after the first comma (start)
+FAMILIES = ("g", "gn", "gs", "tpre", "start")
 
 
 @dataclass(frozen=True)
@@ -74,10 +88,52 @@ def _old_year(tokens: Sequence[Token], year: int | None) -> bool:
     return any(t.norm.isdigit() and len(t.norm) == 4 and 1900 < int(t.norm) < year for t in tokens)
 
 
+@lru_cache(maxsize=1)
+def cue_groups(path: str = str(GROUPS_PATH)) -> dict[str, tuple[str, ...]]:
+    """Word -> names of the cue groups (``filter_cues.yaml``) it belongs to."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for name, words in data.items():
+        for word in words:
+            bucket = out.setdefault(normalize(str(word)), [])
+            if name not in bucket:
+                bucket.append(name)
+    return {w: tuple(names) for w, names in out.items()}
+
+
+def _token_groups(tok: Token, groups: Mapping[str, tuple[str, ...]]) -> set[str]:
+    found = set(groups.get(tok.norm, ()))
+    for stem in tok.stems:
+        found.update(groups.get(stem, ()))
+    return found
+
+
+def _family_features(hits: Sequence[Hit], tokens: Sequence[Token], families: Sequence[str]) -> set[str]:
+    groups = cue_groups()
+    per_token = [_token_groups(t, groups) for t in tokens]
+    feats: set[str] = set()
+    if "g" in families:
+        feats.update(f"g:{g}" for found in per_token for g in found)
+    if "gs" in families:
+        feats.update(f"gs:{g}" for found in per_token[:2] for g in found)
+    for hit in hits:
+        if "gn" in families:
+            lo, hi = max(0, hit.head - _NEAR), min(len(tokens), hit.last + _NEAR + 1)
+            feats.update(f"gn:{g}" for found in per_token[lo:hi] for g in found)
+        if "tpre" in families:
+            feats.add(f"tpre:{hit.trigger_id}:{_prefix(tokens[hit.head])}")
+    if "start" in families:
+        first = min(hit.head for hit in hits)
+        comma = next((i for i, t in enumerate(tokens) if t.norm in ("،", ",")), len(tokens))
+        feats.add(f"start:{'0' if first <= 1 else 'pre' if first < comma else 'post'}")
+    return feats
+
+
 def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int | None = None,
-                bag: bool = True) -> list[str]:
+                bag: bool = True, families: Sequence[str] = ()) -> list[str]:
     """Sparse binary features of a sentence with its candidate ``hits`` (empty without hits);
-    ``bag`` adds every word of the sentence (``w:``), not only those near a trigger."""
+    ``bag`` adds every word of the sentence (``w:``), not only those near a trigger;
+    ``families`` adds the optional feature families named in :data:`FAMILIES`."""
     if not hits or not tokens:
         return []
     feats = {f"n:{min(len(hits), 3)}"}
@@ -103,6 +159,8 @@ def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int |
     if any(t.norm in ("؟", "?") for t in tokens):
         feats.add("question")
     feats.add(f"len:{min(len(tokens) // 10, 5)}")
+    if families:
+        feats |= _family_features(hits, tokens, families)
     return sorted(feats)
 
 
@@ -114,6 +172,7 @@ class LogisticModel:
     bias: float
     threshold: float = 0.5
     bag: bool = True  # the model reads whole-sentence word features
+    families: tuple[str, ...] = ()  # optional feature families it reads (see FAMILIES)
 
     def probability(self, feats: Sequence[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
@@ -130,6 +189,7 @@ class EventFilter:
     def to_json(self) -> str:
         models = {
             kind: {"bias": round(m.bias, 6), "threshold": m.threshold, "bag": m.bag,
+                   "families": list(m.families),
                    "weights": {f: round(w, 6) for f, w in sorted(m.weights.items()) if abs(w) >= 1e-4}}
             for kind, m in sorted(self.models.items())
         }
@@ -144,7 +204,8 @@ class EventFilter:
                 f"event filter has feature version {data.get('feature_version')}, this code reads "
                 f"{FEATURE_VERSION}; retrain it with `hadath train events`"
             )
-        models = {k: LogisticModel(v["weights"], float(v["bias"]), float(v["threshold"]), bool(v["bag"]))
+        models = {k: LogisticModel(v["weights"], float(v["bias"]), float(v["threshold"]), bool(v["bag"]),
+                                   tuple(v.get("families", ())))
                   for k, v in data["models"].items()}
         return EventFilter(models, data.get("meta", {}))
 
@@ -165,20 +226,25 @@ def _load_cached(path: str) -> EventFilter | None:
 
 def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[bool], *, l2: float = 1e-3,
                  epochs: int = 40, rate: float = 0.3, min_count: int = 2, seed: int = 13,
-                 threshold: float = 0.5, bag: bool = True) -> LogisticModel:
+                 threshold: float = 0.5, bag: bool = True, families: Sequence[str] = (),
+                 weights: Sequence[float] | None = None) -> LogisticModel:
     """L2-regularised logistic regression by AdaGrad SGD on binary features.
 
     Features seen in fewer than ``min_count`` rows (and ``w:`` features unless
     ``bag``) are dropped; positives are
-    weighted by the class ratio (at most 5x) so rare types are not ignored.
+    weighted by the class ratio (at most 5x) so rare types are not ignored, and
+    each row's loss further by ``weights`` (default 1).  ``families`` is only
+    recorded: the rows must already carry those features.
     """
     counts = Counter(f for row in rows for f in set(row))
     keep = {f for f, n in counts.items() if n >= min_count}
     keep = {f for f in keep if bag or not f.startswith("w:")}
-    data = [([f for f in row if f in keep], bool(y)) for row, y in zip(rows, labels, strict=True)]
-    n_pos = sum(y for _, y in data)
+    row_weights = list(weights) if weights is not None else [1.0] * len(rows)
+    data = [([f for f in row if f in keep], bool(y), w)
+            for row, y, w in zip(rows, labels, row_weights, strict=True)]
+    n_pos = sum(y for _, y, _ in data)
     pos_weight = min(5.0, max(1.0, (len(data) - n_pos) / max(n_pos, 1)))
-    weights: dict[str, float] = {}
+    model: dict[str, float] = {}
     grad_sq: dict[str, float] = {}
     bias, bias_sq = 0.0, 1e-8
     order = list(range(len(data)))
@@ -186,15 +252,15 @@ def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[bool], *, l2: f
     for _ in range(epochs):
         rng.shuffle(order)
         for i in order:
-            feats, y = data[i]
-            z = bias + sum(weights.get(f, 0.0) for f in feats)
+            feats, y, row_weight = data[i]
+            z = bias + sum(model.get(f, 0.0) for f in feats)
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            g = (p - y) * (pos_weight if y else 1.0)
+            g = (p - y) * (pos_weight if y else 1.0) * row_weight
             bias_sq += g * g
             bias -= rate * g / math.sqrt(bias_sq)
             for f in feats:
-                w = weights.get(f, 0.0)
+                w = model.get(f, 0.0)
                 gf = g + l2 * w
                 grad_sq[f] = grad_sq.get(f, 1e-8) + gf * gf
-                weights[f] = w - rate * gf / math.sqrt(grad_sq[f])
-    return LogisticModel(weights, bias, threshold, bag)
+                model[f] = w - rate * gf / math.sqrt(grad_sq[f])
+    return LogisticModel(model, bias, threshold, bag, tuple(families))

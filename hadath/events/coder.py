@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from hadath.events.attribution import Unit, attribute, units_of
 from hadath.events.classifier import EventFilter, Hit, features_of, load_filter
+from hadath.events.discourse import Discourse
 from hadath.events.evidence import CHECKED_TYPES, specificity
 from hadath.events.extract import count_near, resolve_date
 from hadath.events.lexicon import Cues, Trigger, TriggerLexicon, load_default
 from hadath.events.ontology import NEEDS_RECIPIENT
+from hadath.events.syntax import load_frames
 from hadath.model import Actor, Document, Event, Location, Mention, Sentence, Token, stable_id
 
 __all__ = ["EventCoder", "Candidate", "CODER", "find_triggers", "name_tokens"]
@@ -231,10 +233,26 @@ def _hits(coded: list, kind: str) -> list[Hit]:
 
 
 def _same_key(event: Event) -> tuple:
+    """Triggers of one sentence with equal keys code one event (see also :func:`_compatible`)."""
     def who(actors: tuple[Actor, ...]) -> tuple:
         return tuple((a.code, a.sector) for a in actors)
 
     return (event.event, who(event.actor), who(event.recipient), event.negated, event.hypothetical)
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """A later ASSAULT/PROTEST trigger ``b`` of one sentence reports the event ``a`` already
+    coded when it names no other actor or recipient ("قتلوا بانفجار عبوة ناسفة")."""
+    def same(x: tuple[Actor, ...], y: tuple[Actor, ...]) -> bool:
+        return not y or [(p.code, p.sector) for p in x] == [(p.code, p.sector) for p in y]
+
+    return (a.event == b.event and a.event in CHECKED_TYPES and (a.negated, a.hypothetical) ==
+            (b.negated, b.hypothetical) and same(a.actor, b.actor) and same(a.recipient, b.recipient))
+
+
+def _merged(first: Event, later: Event) -> Event:
+    """``first`` with the modes of ``later``, another trigger of the same event, added."""
+    return dataclasses.replace(first, mode=first.mode + tuple(m for m in later.mode if m not in first.mode))
 
 
 class EventCoder:
@@ -248,11 +266,18 @@ class EventCoder:
                  override_specificity: int = OVERRIDE_SPECIFICITY):
         self.lexicon = lexicon if lexicon is not None else load_default()
         self.min_specificity = min_specificity
-        # the learned ASSAULT/PROTEST filter: the shipped one by default, None for the rule only
-        self.filter = load_filter() if event_filter == _DEFAULT else event_filter
+        # the learned ASSAULT/PROTEST filter: the shipped one by default (read on first use, so
+        # a pipeline built to retrain it needs no readable model), None for the rule only
+        self._filter = event_filter
         self.override_specificity = override_specificity
         self.cues: Cues = self.lexicon.cues  # type: ignore[assignment]
         self.coder = coder
+
+    @property
+    def filter(self) -> EventFilter | None:
+        if isinstance(self._filter, str):
+            self._filter = load_filter()
+        return self._filter
 
     def __call__(self, doc: Document) -> Document:
         events, _ = self._code(doc)
@@ -275,7 +300,8 @@ class EventCoder:
         events: list[Event] = []
         cands: list[Candidate] = []
         contexts = self._contexts(doc)
-        for sent in doc.sentences:
+        memory = Discourse(doc, load_frames().words["prepositions"])
+        for index, sent in enumerate(doc.sentences):
             hits = find_triggers(self.lexicon, sent.tokens, name_tokens(sent, doc.mentions))
             if not hits:
                 continue
@@ -283,7 +309,7 @@ class EventCoder:
             units = units_of(actors, sent.tokens, sent.text, sent.start)
             date, how = resolve_date(sent.tokens, doc.date, self.cues)
             coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, units, date, how,
-                                              contexts.get(sent.paragraph, ())))
+                                              contexts.get(sent.paragraph, ()), memory, index))
                      for trig, idx, form in hits]
             verdicts = self._verdicts(sent, coded, _year(doc.date))
             kept: dict[tuple, int] = {}
@@ -296,27 +322,30 @@ class EventCoder:
                         cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
                         continue
                 key = _same_key(event)
+                if key not in kept:
+                    key = next((k for k, at in kept.items() if _compatible(events[at], event)), key)
                 if key in kept:  # another trigger for the same event in this sentence
-                    first = events[kept[key]]
-                    modes = first.mode + tuple(m for m in event.mode if m not in first.mode)
-                    events[kept[key]] = dataclasses.replace(first, mode=modes)
+                    events[kept[key]] = _merged(events[kept[key]], event)
                     reasons += ("merged into the earlier trigger of the same event",)
                     cands.append(Candidate(sent.start, idx[0], idx[-1], trig, False, reasons))
                     continue
                 kept[key] = len(events)
                 events.append(event)
+                memory.add(index, event)
                 cands.append(Candidate(sent.start, idx[0], idx[-1], trig, True, reasons))
         return events, cands
 
-    def sentence_features(self, doc: Document, sent: Sentence, kind: str) -> list[str]:
-        """The learned filter's features of ``sent`` for ``kind`` (empty: no candidate)."""
+    def sentence_features(self, doc: Document, sent: Sentence, kind: str,
+                          families: Sequence[str] = ()) -> list[str]:
+        """The learned filter's features of ``sent`` for ``kind`` (empty: no candidate), with
+        the optional feature ``families`` (see :data:`~hadath.events.classifier.FAMILIES`)."""
         hits = find_triggers(self.lexicon, sent.tokens, name_tokens(sent, doc.mentions))
         if not any(t.type == kind for t, _, _ in hits):
             return []
         date, how = resolve_date(sent.tokens, doc.date, self.cues)
         coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, [], date, how, ()))
                  for trig, idx, form in hits if trig.type == kind]
-        return features_of(_hits(coded, kind), sent.tokens, _year(doc.date))
+        return features_of(_hits(coded, kind), sent.tokens, _year(doc.date), families=families)
 
     def _verdicts(self, sent: Sentence, coded: list, year: int | None) -> dict[str, tuple[bool, str]]:
         """Per checked type in the sentence, the learned filter's verdict (none without a filter)."""
@@ -326,7 +355,7 @@ class EventCoder:
             model = self.filter.models.get(kind) if self.filter is not None else None
             if not hits or model is None:
                 continue
-            p = model.probability(features_of(hits, sent.tokens, year, model.bag))
+            p = model.probability(features_of(hits, sent.tokens, year, model.bag, model.families))
             best = max(_score(reasons) for trig, _, _, reasons in coded if trig.type == kind)
             ok = p >= model.threshold or (best >= self.override_specificity and p >= OVERRIDE_MIN_P)
             word = "coded" if ok else "not coded"
@@ -340,19 +369,23 @@ class EventCoder:
         return False, "not coded: too little evidence of a specific event"
 
     def _event(self, doc: Document, sent: Sentence, trig: Trigger, idx: list[int], form: str,
-               units: list[Unit], date: str | None, how: str,
-               context: tuple[str, ...]) -> tuple[Event, tuple[str, ...]]:
+               units: list[Unit], date: str | None, how: str, context: tuple[str, ...],
+               memory: Discourse | None = None, index: int = 0) -> tuple[Event, tuple[str, ...]]:
         toks = sent.tokens
         head = idx[0]
         last = head + len(trig.words) - 1
-        att = attribute(trig, head, last, toks, units, self.cues)
+        att = attribute(trig, head, last, toks, units, self.cues, form, self.lexicon.heads)
         negated, hypo, flag_why = _flags(toks, head, form, self.cues)
         t_start, t_end = toks[head].start, toks[max(idx)].end
         loc = _event_loc(sent, doc.locations, t_start, self.cues)
         actor = att.actor.best if att.actor else None
-        recipient = att.recipient.best if att.recipient else _host(loc, trig)
-        reasons = [f"trigger {trig.type}/{trig.id} '{' '.join(trig.words)}'", *att.reasons, *flag_why,
-                   f"date {how}"]
+        recipient = att.recipient.best if att.recipient else None
+        carried: list[str] = []
+        if att.refers and memory is not None:  # pronouns, "اللقاء", dropped subjects
+            actor, recipient, carried = memory.resolve(att.refers, trig.type, actor, recipient, index)
+        recipient = recipient or _host(loc, trig)
+        reasons = [f"trigger {trig.type}/{trig.id} '{' '.join(trig.words)}'", *att.reasons, *carried,
+                   *flag_why, f"date {how}"]
         if trig.type in NEEDS_RECIPIENT and recipient is None and units:
             reasons.append("no recipient for a type that needs one; coded with low confidence")
         dead = injured = size = None

@@ -1,0 +1,309 @@
+"""Just enough Arabic clause syntax to find who did what to whom, without a parser.
+
+A :class:`Scene` wraps one sentence's tokens and actor units and answers the
+questions attribution asks: is this token a preposition, a light word (time,
+manner, honorific) that may stand between a verb and its subject, a quantity
+before a counted participant ("مقتل 3 من ..."), a clause break?  It also reads
+noun phrases: :meth:`Scene.phrase` walks from a position over light words,
+quantities and construct heads ("رئاسة إقليم كردستان العراق") to the unit the
+phrase names, or says why it stopped.  Function words and per-type argument
+frames are data (``hadath/data/lexicons/attribution/frames.yaml``).
+
+>>> from hadath.arabic.tokens import tokenize
+>>> frames = load_frames()
+>>> pronoun_suffix(tokenize("لقاءه")[0], "لقاء", frames)
+'ه'
+>>> pronoun_suffix(tokenize("زيارته")[0], "زياره", frames)
+'ه'
+>>> pronoun_suffix(tokenize("الزيارة")[0], "زياره", frames)
+''
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from hadath.arabic.normalize import normalize
+from hadath.events.lexicon import LEXICON_DIR, Cues, Trigger
+from hadath.model import Token
+
+if TYPE_CHECKING:
+    from hadath.events.attribution import Unit
+
+__all__ = ["Frames", "load_frames", "Scene", "Phrase", "pronoun_suffix", "bare"]
+
+FRAMES_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "attribution" / "frames.yaml"))
+_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_WORD_SETS = ("belonging", "prepositions", "light", "titles", "quantifiers", "agent_words", "attributed",
+              "claims", "exposure", "support_verbs", "pronoun_complementizers", "breaks", "participles",
+              "speech", "relatives", "pronoun_suffixes", "first_person_suffixes", "demonstratives",
+              "anaphoric_nouns", "targeting")
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Function words and recipient prepositions (per PLOVER type, or per trigger entry)."""
+
+    words: dict[str, frozenset[str]]
+    recipient_preps: dict[str, frozenset[str]]
+    by_trigger: dict[tuple[str, str], frozenset[str]]
+    symmetric: frozenset[str]
+
+    def preps_for(self, trig: Trigger) -> frozenset[str]:
+        """The prepositions that introduce ``trig``'s recipient: the lexicon entry's own
+        ``recipient_preps`` when it lists them, else its type's default."""
+        own = self.by_trigger.get((trig.type, trig.id))
+        return own if own is not None else self.recipient_preps.get(trig.type, frozenset())
+
+
+def _norm_set(words) -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in words or ())
+
+
+def _entry_frames(base: Path) -> dict[tuple[str, str], frozenset[str]]:
+    """``recipient_preps`` listed on trigger entries of the event lexicons (optional field)."""
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for path in sorted(base.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "entries" not in data:
+            continue
+        for entry in data["entries"]:
+            if "recipient_preps" in entry:
+                out[(data["type"], entry["id"])] = _norm_set(entry["recipient_preps"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_frames(path: Path = FRAMES_PATH, lexicon_dir: Path = LEXICON_DIR) -> Frames:
+    """The bundled frames, read once."""
+    if not path.exists():
+        raise FileNotFoundError(f"missing attribution frames {path}; restore it from the repository")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {name: _norm_set(data.get(name)) for name in _WORD_SETS}
+    preps = {kind: _norm_set(ws) for kind, ws in (data.get("recipient_preps") or {}).items()}
+    return Frames(words, preps, _entry_frames(lexicon_dir), frozenset(data.get("symmetric") or ()))
+
+
+def bare(tok: Token) -> str:
+    """The token without a leading conjunction و/ف when the rest is one of its stems."""
+    n = tok.norm
+    return n[1:] if n[:1] in "وف" and len(n) > 2 and n[1:] in tok.stems else n
+
+
+def pronoun_suffix(tok: Token, form: str, frames: Frames) -> str:
+    """The attached pronoun after the trigger ``form`` in ``tok`` ("" when none)."""
+    n = tok.norm
+    suffixes = frames.words["pronoun_suffixes"] | frames.words["first_person_suffixes"]
+    for base in (form, form[:-1] + "ت" if form.endswith("ه") else ""):
+        if base and n.endswith(base):
+            return ""
+        i = n.rfind(base) if base else -1
+        if i >= 0 and n[i + len(base):] in suffixes:
+            return n[i + len(base):]
+    return ""
+
+
+_SETS: dict[int, tuple] = {}
+
+
+def _word_sets(cues: Cues, frames: Frames) -> tuple[frozenset[str], ...]:
+    """Light words, quantities, clause breaks and speech verbs from the cues and frames (cached)."""
+    key = id(cues) ^ id(frames)
+    hit = _SETS.get(key)
+    if hit is not None and hit[0] is cues and hit[1] is frames:
+        return hit[2]
+    w = frames.words
+    sets = (w["light"] | frozenset(cues.relative_days) | frozenset(cues.weekdays) | frozenset(cues.months),
+            w["quantifiers"] | frozenset(cues.numbers),
+            cues.sets["clause_breaks"] | cues.sets["complementizers"] | w["relatives"] | w["breaks"],
+            cues.sets["subject_stop_verbs"] | w["speech"])
+    _SETS[key] = (cues, frames, sets)
+    return sets
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """What :meth:`Scene.phrase` found: a unit (or none), the last token read, and why it stopped."""
+
+    unit: Unit | None
+    end: int
+    stop: str  # "unit" | "definite" / "noun" (an uncoded noun phrase with / without the article)
+    #            | "prep" | "break" | "end"
+
+
+class Scene:
+    """One sentence: tokens, actor units and the word sets attribution needs."""
+
+    _last: Scene | None = None  # the scene of the sentence coded last (its triggers share it)
+
+    def __init__(self, tokens: Sequence[Token], units: Sequence[Unit], cues: Cues, frames: Frames,
+                 heads: Mapping[str, list[Trigger]] | None = None):
+        self.tokens, self.units, self.cues, self.frames = tokens, list(units), cues, frames
+        self.heads = heads or {}
+        self._key = (tokens, units, cues, frames, heads)
+        self.starts = {u.first: u for u in self.units}
+        self.covered = {i: u for u in self.units for i in range(u.first, u.last + 1)}
+        self.words = [bare(t) for t in tokens]
+        self.light, self.quantity, self.breaks, self.speech = _word_sets(cues, frames)
+        self._attack: dict[int, frozenset[str]] = {}
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token], units: Sequence[Unit], cues: Cues, frames: Frames,
+           heads: Mapping[str, list[Trigger]] | None = None) -> Scene:
+        """The scene for these tokens and units, reused across the triggers of one sentence."""
+        last, key = cls._last, (tokens, units, cues, frames, heads)
+        if last is not None and all(a is b for a, b in zip(last._key, key, strict=True)):
+            return last
+        cls._last = scene = cls(tokens, units, cues, frames, heads)
+        return scene
+
+    def attack(self, i: int) -> frozenset[str]:
+        """How token ``i`` can name an attack: "subject" (a verbal noun whose genitive is the
+        attacker: هجوم، غارة), "object" (one whose genitive is the victim: مقتل، إصابة), "verb",
+        and "passive" for a verb of killing or abduction (قتل، خطف) that news often reads passive."""
+        found = self._attack.get(i)
+        if found is None:
+            kinds = set()
+            for stem in self.tokens[i].stems:
+                for t in self.heads.get(stem, ()):
+                    if t.type == "ASSAULT" and len(t.words) == 1:
+                        kinds.add("verb" if t.pos == "verb" else t.genitive)
+                        if t.pos == "verb" and t.genitive == "object":
+                            kinds.add("passive")  # قتل، اغتال، خطف: often read passive
+            found = self._attack[i] = frozenset(kinds)
+        return found
+
+    def word(self, i: int) -> str:
+        return self.words[i]
+
+    def is_light(self, i: int) -> bool:
+        return self.word(i) in self.light
+
+    def is_quantity(self, i: int) -> bool:
+        w = self.word(i)
+        return w in self.quantity or any(ch.isdigit() for ch in w)
+
+    def is_break(self, i: int) -> bool:
+        tok = self.tokens[i]
+        return tok.norm in self.breaks or self.word(i) in self.breaks or tok.norm in ("«", "»", '"', "(", ")")
+
+    def prep_word(self, i: int) -> str:
+        """The preposition token ``i`` is or starts with (بال-/لل- only before the article)."""
+        w = self.word(i)
+        if w in self.frames.words["prepositions"]:
+            return w
+        if w.startswith("بال") or w.startswith("كال"):
+            return w[0]
+        return "ل" if w.startswith("لل") else ""
+
+    def unit_prep(self, unit: Unit) -> str:
+        """The preposition that governs ``unit``: attached to its first word ("لموسكو") or the
+        word before it ("مع نظيره"); the partitive من after a quantity does not count."""
+        tok = self.tokens[unit.first]
+        start = min(a.start for a in unit.actors)
+        prefix = tok.text[: max(0, start - tok.start)]
+        letter = next((c for c in "بلك" if c in prefix), "")
+        if letter or unit.first == 0:
+            return letter
+        j = unit.first - 1
+        word = self.prep_word(j)
+        return "" if word == "من" and j > 0 and self.is_quantity(j - 1) else word
+
+    def attached_prep(self, i: int) -> str:
+        """ب/ل glued to a verbal noun of the lexicon ("برفض", "لزيارة"), else ""."""
+        n = bare(self.tokens[i])
+        return n[0] if n[:1] in ("ب", "ل") and n[1:] in self.tokens[i].stems and n[1:] in self.heads else ""
+
+    def _glued_prep(self, i: int) -> bool:
+        """ب/ل glued to a noun of four letters or more ("لمواقع", "لقوات"), read from the stems."""
+        n = bare(self.tokens[i])
+        return n[:1] in ("ب", "ل") and len(n) >= 5 and n[1:] in self.tokens[i].stems
+
+    def has_article(self, i: int) -> bool:
+        return any(s.startswith("ال") for s in self.tokens[i].stems)
+
+    def phrase(self, pos: int, limit: int = 8, construct: int = 3, governed: bool = False) -> Phrase:
+        """The noun phrase starting at ``pos``: skip light words, quantities ("خمسة من") and up to
+        ``construct`` construct heads (nouns without the article, "رئاسة إقليم"), then the unit
+        there.  A definite uncoded noun ends the phrase ("البيان"), unless a nisba unit follows
+        it ("الطائرات الإسرائيلية").  A word with the conjunction و/ف starts a new phrase; with
+        ``governed`` the unit at ``pos`` may carry a preposition (the caller read it)."""
+        i, heads = pos, 0
+        while i < len(self.tokens) and i < pos + limit:
+            unit = self.covered.get(i)
+            if unit is not None:
+                if unit.first == i and self.unit_prep(unit) and not (governed and i == pos):
+                    return Phrase(None, i - 1, "prep")
+                return Phrase(unit, self.coordinated_end(unit), "unit")
+            if self.word(i) in ("قبل", "بعد") and i + 1 < len(self.tokens) and self.is_light(i + 1):
+                i += 2  # "قبل ظهر أمس"
+                continue
+            if self.tokens[i].norm in _QUOTES and i + 1 in self.starts:
+                i += 1  # "اتهم X «الدولة التركية» بـ"
+                continue
+            if self.is_break(i) or self.word(i) in self.speech:
+                return Phrase(None, i - 1, "noun" if heads else "break")
+            if self.is_light(i) or self.is_quantity(i) or self._partitive(i, pos):
+                i += 1
+                continue
+            if (self.prep_word(i) or self._glued_prep(i)) and not (governed and i == pos):
+                member = self.starts.get(i + 1)  # "ناشطا في كتائب الأقصى", "عنصرين من حزب الله"
+                if heads and member is not None and self.word(i) in ("في", "من"):
+                    return Phrase(member, self.coordinated_end(member), "unit")
+                return Phrase(None, i - 1, "noun" if heads else "prep")
+            if bare(self.tokens[i]) != self.tokens[i].norm:
+                return Phrase(None, i - 1, "noun" if heads else "break")
+            if self.has_article(i):
+                nxt = self.starts.get(i + 1)
+                if nxt is not None and not self.unit_prep(nxt) and self._nisba(nxt):
+                    return Phrase(nxt, nxt.last, "unit")
+                return Phrase(None, self._adjectives(i), "definite")
+            heads += 1
+            if heads > construct:
+                return Phrase(None, i, "noun")
+            belongs = i + 1 < len(self.tokens) and self.words[i + 1] in self.frames.words["belonging"]
+            j = i + 2 if belongs else i + 1
+            owner = self.starts.get(j)  # "دورية للجيش الأمريكي", "مواقع تابعة لمنظمة …": the owner
+            if owner is not None and self.unit_prep(owner) == "ل":
+                return Phrase(owner, self.coordinated_end(owner), "unit")
+            i += 1
+        return Phrase(None, i - 1, "end")
+
+    def _nisba(self, unit: Unit) -> bool:
+        """A one-word unit that is a nisba adjective ("الإسرائيلية", "الأمريكي")."""
+        w = self.words[unit.first]
+        return unit.first == unit.last and w.startswith("ال") and w.endswith(("ي", "يه", "يين", "يون"))
+
+    def _partitive(self, i: int, pos: int) -> bool:
+        """The من of "خمسة من الجنود" or of the time phrase "أول من أمس"."""
+        if self.word(i) != "من" or i <= pos:
+            return False
+        return self.is_quantity(i - 1) or (self.word(i - 1) == "اول" and i + 1 < len(self.tokens)
+                                           and self.word(i + 1) == "امس")
+
+    def coordinated_end(self, unit: Unit) -> int:
+        """The last token of ``unit`` and the participants coordinated with it ("ضابط وثلاثة جنود")."""
+        end = unit.last
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].norm.startswith("و"):
+            j = end + 1
+            while j < len(self.tokens) and j not in self.covered and j - end <= 2 and self.is_quantity(j):
+                j += 1
+            nxt = self.starts.get(j)
+            if nxt is None or self.unit_prep(nxt):
+                return end
+            end = nxt.last
+        return end
+
+    def _adjectives(self, i: int) -> int:
+        """The last token of a definite noun and the uncoded definite adjectives after it."""
+        while i + 1 < len(self.tokens) and i + 1 not in self.covered and self.has_article(i + 1) \
+                and not self.prep_word(i + 1) and not self.is_break(i + 1) and not self.is_light(i + 1):
+            i += 1
+        return i
