@@ -32,3 +32,16 @@ def test_ner_crf_cli_eval_fails_below_floor(tmp_path):
     assert ok.exit_code == 0 and "micro" in ok.output
     bad = CliRunner().invoke(eval_ner, ["--conll", str(path), "--floor", "1.01"])
     assert bad.exit_code == 1
+
+
+def test_ner_crf_cli_tag_consistency_spreads_a_name_and_can_be_switched_off(tmp_path):
+    path = tmp_path / "in.conll"
+    path.write_text("قال\nالرئيس\nجورج\nبوش\n.\n\nو\nقال\nبوش\n\n", encoding="utf-8")
+    on = CliRunner().invoke(tag, ["--conll", str(path), "--scheme", "anercorp"])
+    off = CliRunner().invoke(tag, ["--conll", str(path), "--scheme", "anercorp", "--consistency", "-1"])
+    assert on.exit_code == 0 and off.exit_code == 0, on.output + off.output
+    rows_on = [line.split(" ") for line in on.output.split("\n") if line]
+    rows_off = [line.split(" ") for line in off.output.split("\n") if line]
+    assert [r[0] for r in rows_on] == [r[0] for r in rows_off]
+    if rows_on[3][1] == "I-PERS":  # the model found جورج بوش: the lone بوش is a person too
+        assert rows_on[-1] == ["بوش", "B-PERS"]

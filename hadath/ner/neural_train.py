@@ -42,6 +42,7 @@ class NeuralOptions:
     tune_embeddings: bool = True  # fine-tune the SaudiNewsNet vectors (measured: frozen is worse)
     gazetteer: bool = True
     threads: int = 1  # one thread: OpenMP spin-waiting makes 2 threads slower on a shared CPU
+    refit: bool = False  # train on all of ANERcorp train (dev included) and keep the last epoch
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -196,7 +197,7 @@ def train_neural(train: Sequence[ds.TaggedSentence], dev: Sequence[ds.TaggedSent
         history.append({"epoch": epoch, "loss": round(total / len(batches), 3), "dev_f1": round(dev_f1, 4),
                         "seconds": round(time.perf_counter() - began, 1)})
         log(json.dumps(history[-1]))
-        if dev_f1 > best[0]:
+        if dev_f1 > best[0] or options.refit:  # refit: dev is in the training data, keep the last epoch
             best = (dev_f1, epoch, arrays)
     record = {"best_epoch": best[1], "dev_f1": round(best[0], 4), "history": history}
     arrays = best[2]
@@ -223,12 +224,18 @@ def dev_split(sentences: Sequence[ds.TaggedSentence], seed: int) -> tuple[list, 
             [s for i, s in enumerate(sentences) if i in dev_ids])
 
 
-def test_scores(model: Any, tests: Sequence[ds.Corpus]) -> dict[str, Any]:
-    """Scores per type and micro, plus micro over PERS/ORG/LOC (``shared``), per test corpus."""
+def test_scores(model: Any, tests: Sequence[ds.Corpus], window: int | None = None) -> dict[str, Any]:
+    """Scores per type and micro, plus micro over PERS/ORG/LOC (``shared``), per test corpus;
+    with ``window``, after label consistency over that many neighbouring sentences."""
+    from hadath.ner.consistency import propagate_windows
+
     out = {}
     for corpus in tests:
         gold = [[tag for _, tag in s] for s in corpus.sentences]
-        pred = model.tag_many([[tok for tok, _ in s] for s in corpus.sentences])
+        tokens = [[tok for tok, _ in s] for s in corpus.sentences]
+        pred = model.tag_many(tokens)
+        if window is not None:
+            pred = propagate_windows(tokens, pred, window)
         out[corpus.name] = score(gold, pred).as_dict()
         out[corpus.name]["shared PERS/ORG/LOC"] = score(_shared(gold), _shared(pred)).micro.as_dict()
     return out
@@ -251,6 +258,8 @@ def run_neural(data_dir: Path, out_dir: Path, options: NeuralOptions, command: s
     aner = ds.anercorp_train(data_dir)
     wojood = ds.wojood(data_dir, "train")
     train, dev = dev_split(aner.sentences, options.seed)
+    if options.refit:
+        train = list(aner.sentences)
     arrays, record = train_neural(train + wojood.sentences, dev, words, vectors, options, log)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "bilstm.npz"
@@ -270,16 +279,22 @@ def run_neural(data_dir: Path, out_dir: Path, options: NeuralOptions, command: s
                          "licence": "SaudiNewsNet CC BY-NC-SA 4.0: research use only",
                          "built_from": [{"file": str(z.relative_to(data_dir)), "sha256": _sha256(z)}
                                         for z in zips]},
-        "train_corpora": [{"name": "anercorp-train minus dev", "sentences": len(train)},
-                          {"name": "anercorp-dev (epoch choice)", "sentences": len(dev)},
+        "train_corpora": [{"name": "anercorp-train" + ("" if options.refit else " minus dev"),
+                           "sentences": len(train)},
+                          {"name": "anercorp-dev" + (" (in training: refit, last epoch kept)" if options.refit
+                                                     else " (epoch choice)"), "sentences": len(dev)},
                           {"name": wojood.name, "sentences": len(wojood.sentences)}],
         **record, "scores": scores,
     }
     if (out_dir / "crf.model").exists():
+        from hadath.ner.commands import CONSISTENCY_WINDOW
         from hadath.ner.crf import ENSEMBLE_WEIGHT, load_model
 
+        ensemble = load_model(out_dir)
         info["ensemble"] = {"with": "crf.model", "weight": ENSEMBLE_WEIGHT,
-                            "scores": test_scores(load_model(out_dir), tests)}
+                            "scores": test_scores(ensemble, tests),
+                            "consistency": {"module": "hadath.ner.consistency", "window": CONSISTENCY_WINDOW,
+                                            "scores": test_scores(ensemble, tests, CONSISTENCY_WINDOW)}}
     path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n",
                                          encoding="utf-8")
     return info
