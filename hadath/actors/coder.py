@@ -12,9 +12,15 @@ Actor phrases are built from the lexicon mentions of each sentence:
   مساعدة وزير الخارجية), else from the document's main country;
 * a known person is coded by the office held on the document date, or, with no
   date or no term covering it, by the title in the text and the person's country;
-* a bare country name, or a capital not in a locative context, is a state
-  actor (sector GOV: a country that acts is its government — a fixed choice);
-  bodies and groups are actors with their own code;
+* a bare country name not in a locative context is the country with no sector
+  ("تركيا شنت غارات" → TUR; the GSR codings and our dev set agree), a capital or
+  seat used so is its government (واشنطن → USA GOV); "السلطة الفلسطينية" is a role
+  phrase (PSE GOV); bodies, groups and the people of a nation have their own code;
+* unqualified groups of people listed in ``unplaced_families.txt`` (مسلحون،
+  المتظاهرون) take no country from the story, only from their own phrase;
+* هجوم **انتحاري** (``adjective_heads.txt``) is an adjective, not an actor; a former
+  title (السابق: ``former.txt``) is ELI; النائب + a name is LEG; قوات الناتو is
+  IGO MIL; news outlets (``media.tsv``) are no actors;
 * a person's later mentions by surname (نولاند) carry the same code, and all
   mentions of one person take the best-supported code among them.
 
@@ -25,6 +31,7 @@ decides.  Every actor carries ``why``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
@@ -33,6 +40,7 @@ from dataclasses import dataclass
 from hadath.actors.context import (
     NON_STATE,
     Placed,
+    adjective_nisba,
     country_scores,
     idafa_place,
     main_country,
@@ -51,6 +59,7 @@ from hadath.model import Actor, Document, Location
 
 __all__ = ["ActorCoder"]
 
+_ARMED = ("MIL", "COP", "SPY")
 QUALIFIERS = ("nisba", "nisba_plural", "country", "capital", "igo", "group")
 _LINKS = {"": 0, "ل": 1, "من": 1}  # allowed text between a role and its country/body
 _COMMAS = ("،", ",")
@@ -122,6 +131,8 @@ class ActorCoder:
             return self._role_phrase(placed, i, state)
         if entry.kind in ("country", "capital"):
             return self._place_or_state(placed, i, state)
+        if entry.kind == "media":
+            return i + 1  # a news outlet credited for the story (حسبما أفادت وكالة رويترز): no actor
         if entry.kind in ("igo", "group"):
             end, j = _with_acronym(state.doc.text, placed, i)
             code = entry.codes[0]
@@ -167,15 +178,16 @@ class ActorCoder:
                 "country name as state actor" if entry.kind == "country" else f"{entry.role_type} as metonym"
             )
             code = entry.codes[0]
+            sector = None if entry.kind == "country" else "GOV"
             state.phrases.append(
                 _Phrase(
                     p.mention.start,
                     p.mention.end,
                     code,
-                    "GOV",
+                    sector,
                     entry.name,
                     "GPE",
-                    f"{what}: '{p.mention.text}' → {code} GOV",
+                    f"{what}: '{p.mention.text}' → {code} {sector or ''}".strip(),
                 )
             )
         return i + 1
@@ -204,12 +216,18 @@ class ActorCoder:
         end = placed[j].mention.end
         if qual is None and (qual := idafa_place(self.kb, self.places, placed[j], text)) is not None:
             end = qual.mention.end  # "حكومة مالي", "شرطة دبي": a country or city the lexicon skipped
+        if qual is None and (qual := adjective_nisba(self.kb, placed[j], text)) is not None:
+            end = qual.mention.end  # "الجيش المالي": a nisba that is also a common word
         if qual is None:
             qual = self._located(placed, j, state)
         if qual is not None and _kind(qual) == "igo":
             end, j = _with_acronym(text, placed, j)
+        former = _former(self.kb, placed[j].sentence, end) if text.startswith("ال", end + 1) else None
+        end = former or end
         person, end, j = self._name_after(placed, j, end, roles, state)
         phrase = self._role_actor(placed[i].mention.start, end, roles, qual, person, state)
+        if phrase is not None and former:
+            phrase = dataclasses.replace(phrase, sector="ELI", why=f"{phrase.why}; former office → ELI")
         if phrase is not None:
             state.phrases.append(phrase)
         return j + 1
@@ -268,6 +286,9 @@ class ActorCoder:
             return None  # مساعدة/نائب alone: "help"/"MP" as often as "deputy"
         if qual is None and (all(r.role_type == "Q" for r in roles) or (sector is None and person is None)):
             return None  # a bare "forces"/"delegation": not an actor on its own
+        if isinstance(person, str) and all(r.family == "deputy" for r in roles):
+            if normalize(state.doc.text[start:end]).startswith("ال"):
+                sector = "LEG"  # النائب + a name: a member of parliament
         code, sector, why, strength = self._role_code(start, end, roles, qual, sector, state)
         title = "+".join(f"'{r.name}'" for r in roles)
         why = f"title {title} + {why} → {code} {sector or ''}".strip()
@@ -294,14 +315,19 @@ class ActorCoder:
             why, strength = f"{how} '{qual.mention.text}'{amb}", QUALIFIED
             if qual.entry.kind == "group":
                 sector = qual.entry.sector
-            elif code in NON_STATE:
-                sector = None
+            elif code in NON_STATE and code != "INT" and sector not in _ARMED:
+                sector = None  # an IGO's minister is the IGO; its forces (قوات الناتو) stay MIL
             if code not in NON_STATE:
                 state.families.append((para, head.family, code))
+        elif own := next((r.codes[0] for r in reversed(roles) if r.codes), None):
+            code, why, strength = own, f"one-country role → {own}", QUALIFIED
+            state.families.append((para, head.family, code))
         elif code := state.family_code(head.family, para):
             why, strength = f"same institution qualified nearby → {code}", FAMILY
-        elif state.country:
+        elif state.country and head.family not in self.kb.unplaced:
             code, why, strength = state.country, f"document country {state.country}", DOCUMENT
+        elif state.country:
+            why, strength = f"'{head.name}' unplaced: no country from the story (unplaced_families.txt)", 0
         else:
             why, strength = "no country in the document", 0
         if code and sector is None and code not in NON_STATE:
@@ -365,6 +391,16 @@ class _State:
             if fam == family and para - p <= 1:
                 return code
         return None
+
+
+def _former(kb: KnowledgeBase, sentence, end: int) -> int | None:
+    """The end of a "former" adjective (السابق، الأسبق، المخلوع) right after offset ``end``:
+    a former office-holder is coded ELI (وزير الخارجية الأمريكي السابق → USA ELI)."""
+    tokens = sentence.tokens
+    k = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    if k == len(tokens) or tokens[k].start - end > 1 or tokens[k].norm not in kb.former:
+        return None
+    return tokens[k].end
 
 
 def _kind(p: Placed) -> str | None:

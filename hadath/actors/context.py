@@ -35,7 +35,9 @@ __all__ = [
     "Placed",
     "country_scores",
     "idafa_place",
+    "adjective_nisba",
     "is_adjective_form",
+    "modifies_noun",
     "main_country",
     "make_location",
     "person_by_date",
@@ -43,7 +45,7 @@ __all__ = [
     "resolve_codes",
 ]
 
-NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG"})
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "INT"})  # INT: foreigners, foreign forces
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,33 @@ def is_adjective_form(kb: KnowledgeBase, text: str) -> bool:
     return norm.startswith(("ال", "لل")) or norm[1:].startswith("ال")
 
 
+_NISBA_ENDINGS = ("ي", "يه", "يا", "يين", "يون", "يان", "يات")
+
+
+def modifies_noun(kb: KnowledgeBase, tokens: Sequence[Token], t: int, m: Mention) -> bool:
+    """A one-word role with an adjective's shape (انتحاري، صحفيا) right after a noun that such
+    adjectives describe (``adjective_heads.txt``: هجوم، تفجيرات، مؤتمر...) is that noun's
+    adjective: "هجوم انتحاري" is a suicide attack, "مؤتمرا صحفيا" a press conference.
+
+    >>> from hadath.actors.kb import load_default
+    >>> from hadath.arabic.tokens import tokenize
+    >>> toks = tokenize("نفذ هجوم انتحاري")
+    >>> m = Mention(toks[2].start, toks[2].end, "انتحاري", "OCC", "role:x")
+    >>> modifies_noun(load_default(), toks, 2, m), modifies_noun(load_default(), toks[1:], 1, m)
+    (True, True)
+    >>> toks = tokenize("فجر انتحاري نفسه")
+    >>> modifies_noun(load_default(), toks, 1, Mention(toks[1].start, toks[1].end, "انتحاري", "OCC", "r"))
+    False
+    """
+    if t == 0 or m.start != tokens[t].start or not tokens[t].norm.endswith(_NISBA_ENDINGS):
+        return False
+    prev = tokens[t - 1]
+    if m.end != tokens[t].end or m.start - prev.end > 1:
+        return False  # a longer phrase, or punctuation or more than a space between them
+    heads = kb.adjective_heads
+    return any(s in heads or s.removeprefix("ال") in heads for s in prev.stems)
+
+
 def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
     """Every mention of the document with its context, in text order."""
     mentions = sorted(doc.mentions, key=lambda m: (m.start, -m.end))
@@ -105,8 +134,10 @@ def place_mentions(doc: Document, kb: KnowledgeBase) -> list[Placed]:
         entry = kb.entries.get(m.key) if m.key else None
         if entry is not None and entry.kind == "person":
             entry = person_by_date(kb, m, entry, doc.date)
-        if entry is not None and entry.kind == "role" and is_adjective_form(kb, m.text):
-            entry = None  # "السمو الملكي", "البنك التجاري": an adjective, not the role noun
+        if entry is not None and entry.kind == "role" and (
+            is_adjective_form(kb, m.text) or modifies_noun(kb, tokens, t, m)
+        ):
+            entry = None  # "السمو الملكي", "هجوم انتحاري": an adjective, not the role noun
         clitic = _clitic(kb, doc.text, tokens[t], m)
         if entry is None and m.key and m.key.startswith("city:"):
             locative = city_strength(tokens, t, clitic) > 0
@@ -184,6 +215,27 @@ def idafa_place(kb: KnowledgeBase, places: Places, role: Placed, text: str) -> P
             return None
     mention = Mention(tok.start, tok.end, tok.text, "GPE", entry.id)
     return Placed(mention, role.sentence, k, entry, False, "")
+
+
+def adjective_nisba(kb: KnowledgeBase, role: Placed, text: str) -> Placed | None:
+    """A nisba the recogniser skips as a common word (المالي "financial") right after a military
+    body that agrees with it: "الجيش المالي" is the Malian army — an army is not "financial".
+
+    Returned as a Placed over the word whose entry is the nisba."""
+    entry = role.entry
+    if entry is None or entry.sector != "MIL" or entry.role_type not in ("B", "Q"):
+        return None
+    tokens = role.sentence.tokens
+    k = bisect.bisect_left(tokens, role.mention.end, key=lambda t: t.start)
+    if k == len(tokens) or text[role.mention.end : tokens[k].start].strip():
+        return None
+    tok = tokens[k]
+    if tok.norm not in kb.ambiguous:
+        return None
+    nisba = next((kb.entries[i] for i in kb.index.get(tok.norm, ()) if kb.entries[i].kind == "nisba"), None)
+    if nisba is None or _definite_word(role.mention.text) != _definite_word(tok.text):
+        return None
+    return Placed(Mention(tok.start, tok.end, tok.text, "NORP", nisba.id), role.sentence, k, nisba, False, "")
 
 
 def _definite_word(text: str) -> bool:

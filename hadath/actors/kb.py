@@ -43,11 +43,12 @@ LABELS = {
     "nisba_plural": "NORP",
     "igo": "ORG",
     "group": "ORG",
+    "media": "ORG",
     "role": "OCC",
     "person": "PER",
 }
 # When one form names several entries, the first kind in this order wins the mention.
-KIND_ORDER = ("person", "igo", "group", "capital", "country", "role", "nisba", "nisba_plural")
+KIND_ORDER = ("person", "igo", "group", "media", "capital", "country", "role", "nisba", "nisba_plural")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ class KnowledgeBase:
     ambiguous: frozenset[str] = frozenset()
     name_stop: frozenset[str] = frozenset()
     iso2: dict[str, str] = field(default_factory=dict)  # ISO3 -> ISO2, for GeoNames
+    unplaced: frozenset[str] = frozenset()  # role families that take no country from the document
+    adjective_heads: frozenset[str] = frozenset()  # nouns after which a nisba-shaped role is an adjective
+    former: frozenset[str] = frozenset()  # "former" adjectives after a title (السابق): sector ELI
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         """Entry ids for a phrase (normalised here)."""
@@ -124,7 +128,9 @@ class _Builder:
                 ids.append(entry.id)
 
     def build(
-        self, ambiguous: frozenset[str], name_stop: frozenset[str], iso2: dict[str, str]
+        self, ambiguous: frozenset[str], name_stop: frozenset[str], iso2: dict[str, str],
+        unplaced: frozenset[str] = frozenset(), adjective_heads: frozenset[str] = frozenset(),
+        former: frozenset[str] = frozenset(),
     ) -> KnowledgeBase:
         rank = {k: i for i, k in enumerate(KIND_ORDER)}
         index: dict[str, tuple[str, ...]] = {}
@@ -135,7 +141,9 @@ class _Builder:
             words = key.split(" ")
             if len(words) > 1:
                 first[words[0]] = max(first.get(words[0], 1), len(words))
-        return KnowledgeBase(self.entries, index, first, ambiguous, name_stop, iso2)
+        return KnowledgeBase(
+            self.entries, index, first, ambiguous, name_stop, iso2, unplaced, adjective_heads, former
+        )
 
 
 def _rows(name: str, base: Path) -> list[list[str]]:
@@ -203,17 +211,26 @@ def nisba_stems(name: str) -> list[str]:
 def nisba_forms(stem: str) -> tuple[list[str], list[str]]:
     """(singular forms, plural and dual forms) of a nisba, with and without ال.
 
+    The indefinite accusative (جنديا **عراقيا**, مصورا فرنسيا) and the feminine dual
+    (مروحيتين **أميركيتين**) are adjective forms; they take no article here.  A two-word
+    nisba inflects both words (الكوريين الجنوبيين).
+
     >>> nisba_forms("امريكي")[1]
     ['امريكيين', 'امريكيون', 'امريكيان', 'الامريكيين', 'الامريكيون', 'الامريكيان']
+    >>> nisba_forms("عراقي")[0]
+    ['عراقي', 'عراقيه', 'العراقي', 'العراقيه', 'عراقيا', 'عراقيتين', 'عراقيتان']
+    >>> nisba_forms("كوري جنوبي")[1][:2]
+    ['كوريين جنوبيين', 'كوريون جنوبيون']
     """
     s = normalize(stem)
-    singular = [s, s + "ه"]
-    plural = [s + "ين", s + "ون", s + "ان"]  # جنديان أمريكيان: the dual names people too
-    if " " in s:  # كوري جنوبي -> كوريه جنوبيه
-        singular = [s, " ".join(w + "ه" for w in s.split(" "))]
-        plural = []
+    words = s.split(" ")
+    singular = [s, " ".join(w + "ه" for w in words)]  # كوري جنوبي -> كوريه جنوبيه
+    # جنديان أمريكيان: the dual names people too
+    plural = [" ".join(w + end for w in words) for end in ("ين", "ون", "ان")]
     with_al = [" ".join("ال" + w for w in f.split(" ")) for f in singular + plural]
-    return singular + with_al[: len(singular)], plural + with_al[len(singular) :]
+    accusative = [" ".join(w + "ا" for w in words)]
+    accusative += [" ".join(w + end for w in words) for end in ("تين", "تان")]  # مروحيتين أميركيتين
+    return singular + with_al[: len(singular)] + accusative, plural + with_al[len(singular) :]
 
 
 def _iso3(iso2: str) -> str | None:
@@ -280,9 +297,12 @@ def _add_simple(b: _Builder, base: Path) -> None:
         b.add(Entry(f"igo:{ident}", "igo", name, (code,)), _split(forms))
     for ident, code, sector, name, forms in _rows("groups.tsv", base):
         b.add(Entry(f"grp:{ident}", "group", name, (code,), sector), _split(forms))
-    for n, (forms, sector, role_type, family, name) in enumerate(_rows("roles.tsv", base)):
+    for ident, code, sector, name, forms in _rows("media.tsv", base):
+        b.add(Entry(f"med:{ident}", "media", name, (code,), sector), _split(forms))
+    for n, (forms, sector, role_type, family, name, *own) in enumerate(_rows("roles.tsv", base)):
+        codes = (own[0].strip(),) if own and own[0].strip() else ()  # an institution of one country
         entry = Entry(
-            f"role:{family}:{n}", "role", name, (), None if sector == "-" else sector, role_type, family
+            f"role:{family}:{n}", "role", name, codes, None if sector == "-" else sector, role_type, family
         )
         b.add(entry, _split(forms))
     for ident, name, forms, surnames, terms in _rows("persons.tsv", base):
@@ -308,7 +328,11 @@ def load_kb(base: Path = LEXICON_DIR) -> KnowledgeBase:
     for code3, forms in _rows("nisba_plurals.tsv", base):
         english = b.entries[f"nis:{code3}"].name if f"nis:{code3}" in b.entries else code3
         b.add(Entry(f"nisp:{code3}", "nisba_plural", english, (code3,)), _split(forms))
-    return b.build(_words("ambiguous.txt", base), _words("name_stop.txt", base), iso2)
+    unplaced = frozenset(r[0].strip() for r in _rows("unplaced_families.txt", base))
+    heads, former = _words("adjective_heads.txt", base), _words("former.txt", base)
+    return b.build(
+        _words("ambiguous.txt", base), _words("name_stop.txt", base), iso2, unplaced, heads, former
+    )
 
 
 @lru_cache(maxsize=1)
