@@ -47,6 +47,13 @@ def _peak_mb() -> float:
     return max(own, children) / scale
 
 
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished (joined) worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -72,10 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         with SQLiteStore(db) as store:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), _cpu_seconds()
             summary = process([str(p) for p in sorted(args.data.glob("*.zip"))], settings, store,
                               reader=reader, progress=sys.stderr.isatty(), **extra)  # fmt: skip
             seconds = time.perf_counter() - started
+            own, workers = (end - begin for end, begin in zip(_cpu_seconds(), cpu_started, strict=True))
             counts = store.counts()
         db_mb = Path(db).stat().st_size / 1e6
     rate = summary.inputs / seconds
@@ -86,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"workers            {args.workers}{'  (partial: read + segment + store)' if args.partial else ''}")
     print(f"time               {seconds:.1f} s (incl. pipeline start-up)")
     print(f"throughput         {rate:.1f} articles/s   (target >= {TARGET_RATE:.0f})")
+    per_article, parent = (own + workers) / max(summary.inputs, 1), own / max(summary.inputs, 1)
+    print(f"CPU time           {1000 * per_article:.1f} ms/article ({1000 * parent:.1f} "
+          "in this process, the rest in workers; less noisy than the throughput on a busy machine: "
+          f"2 free cores could do {2 / max(per_article, 1e-9):.0f} articles/s at best)")
     print(f"peak memory (RSS)  {_peak_mb():.0f} MB   (target <= {TARGET_MB:.0f})")
     if args.tracemalloc:
         print(f"peak Python heap   {tracemalloc.get_traced_memory()[1] / 1e6:.0f} MB (tracemalloc)")

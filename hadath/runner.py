@@ -18,6 +18,7 @@ import functools
 import json
 import logging
 import multiprocessing
+import os
 import signal
 import time
 from collections import Counter
@@ -127,8 +128,17 @@ def _code_input(raw: RawDocument, cleaner: Cleaner, pipeline: Pipeline) -> list[
         return Rejection(raw.source, "pipeline_error", f"{type(err).__name__}: {err}")
 
 
+# One BLAS/OpenMP thread per worker: the workers are the parallelism, and extra threads in each
+# (OpenBLAS starts one per core) oversubscribe the cores: spinning threads made two workers on two
+# cores 5x slower than one.  The NER tagger also limits BLAS itself (hadath.ner.neural.blas_one_thread)
+# for when numpy was imported before the fork.
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _worker_init(settings: Settings, cleaner: Cleaner | None, pipeline: Pipeline | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
     _WORKER["cleaner"] = cleaner or _default_cleaner()
     _WORKER["pipeline"] = pipeline or make_pipeline(settings)
 

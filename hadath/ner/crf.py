@@ -74,6 +74,7 @@ class NerModel:
     tagger: Any  # pycrfsuite.Tagger
     extractor: FeatureExtractor
     info: dict[str, Any]
+    path: Path | None = None  # the model file (the ensemble reads its weights for numpy posteriors)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (ANERcorp classes) for one sentence of token strings."""
@@ -117,7 +118,7 @@ def _load_crf(path: Path) -> NerModel:
     profiles = read_profiles(path.with_name(PROFILES_FILE)) if options.profiles else None
     clusters = read_profiles(path.with_name(CLUSTERS_FILE)) if options.clusters else None
     extractor = FeatureExtractor(gazetteer, options, profiles, clusters)
-    return NerModel(tagger, extractor, info)
+    return NerModel(tagger, extractor, info, path)
 
 
 @lru_cache(maxsize=1)

@@ -118,12 +118,12 @@ class FeatureExtractor:
         self.clusters = clusters if self.options.clusters else None
         self._cache: dict[str, tuple[list[str], tuple[str, ...]]] = {}
 
-    def token(self, token: str) -> tuple[list[str], tuple[str, ...]]:
-        """(own features, context features) of one token, cached by form."""
+    def token(self, token: str, cache: bool = True) -> tuple[list[str], tuple[str, ...]]:
+        """(own features, context features) of one token, cached by form (unless not ``cache``)."""
         hit = self._cache.get(token)
         if hit is None:
             hit = self._token(token)
-            if len(self._cache) < 500_000:
+            if cache and len(self._cache) < 500_000:
                 self._cache[token] = hit
         return hit
 

@@ -64,12 +64,23 @@ class LexiconRecognizer:
     def __init__(self, kb: KnowledgeBase | None = None, places: Places | None = None):
         self.kb = kb if kb is not None else load_default()
         self._places = places
+        self._starts: frozenset[str] | None = None
 
     @property
     def places(self) -> Places:
         if self._places is None:
             self._places = load_places()
         return self._places
+
+    @property
+    def starts(self) -> frozenset[str]:
+        """Every form a match can start with (the first words of lexicon forms and city names):
+        a token with none of them among its stems is passed over without trying each look-up."""
+        if self._starts is None:
+            kb, places = self.kb, self.places
+            singles = (k for names in (kb.index, places.by_arabic) for k in names if " " not in k)
+            self._starts = frozenset(kb.first).union(places.first, singles)
+        return self._starts
 
     def __call__(self, doc: Document) -> Document:
         mentions: list[Mention] = []
@@ -80,8 +91,12 @@ class LexiconRecognizer:
     def match(self, text: str, tokens: Sequence[Token]) -> list[Mention]:
         """Longest, left-to-right, non-overlapping matches in one sentence."""
         out: list[Mention] = []
+        starts = self.starts
         i = 0
         while i < len(tokens):
+            if starts.isdisjoint(tokens[i].stems):
+                i += 1
+                continue
             found = self._match_at(text, tokens, i)
             if found is None:
                 i += 1

@@ -21,8 +21,9 @@ over sentences, with a numpy Viterbi.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,13 +34,37 @@ from hadath.arabic.clitics import stems as clitic_stems
 from hadath.arabic.normalize import normalize
 from hadath.ner.features import Gazetteer, _shape
 
-__all__ = ["Encoder", "NeuralModel", "load_neural", "viterbi", "NEURAL_FILE", "SHAPES", "MAX_CHARS"]
+__all__ = ["Encoder", "FormCache", "NeuralModel", "load_neural", "viterbi", "marginals", "blas_one_thread",
+           "NEURAL_FILE", "SHAPES", "MAX_CHARS"]
 
 NEURAL_FILE = "bilstm.npz"
 SHAPES = ("D", "A", "LU", "LC", "L", "DX", "P")
 MAX_CHARS = 20
 PAD, UNK = 0, 1
-_CACHE_LIMIT = 20_000  # cached input projections: 20k × 4 kB at most
+_CACHE_LIMIT = 64_000  # cached input projections: 64k × 4 kB (256 MB) at most
+
+
+class FormCache(dict):
+    """Values computed per token form, at most about ``limit`` of them.  When full it keeps only the
+    forms used since it was last full: frequent words stay, while clearing it all made a long run
+    recompute them over and over."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self.used: set[str] = set()
+
+    def missing(self, forms: set[str]) -> list[str]:
+        """The forms of ``forms`` not cached (making room for them), marked as used."""
+        new = [f for f in forms if f not in self]
+        if new and len(self) + len(new) > self.limit:
+            keep = {f: self[f] for f in self.used if f in self} if len(self.used) <= self.limit // 2 else {}
+            self.clear()
+            self.update(keep)
+            self.used = set()
+            new = [f for f in forms if f not in self]
+        self.used.update(forms)
+        return new
 
 
 @dataclass
@@ -81,6 +106,28 @@ class Encoder:
         return word, stem, chars, feats
 
 
+_BLAS: list = []  # the threadpoolctl controller, made on first use
+
+
+@contextlib.contextmanager
+def blas_one_thread() -> Iterator[None]:
+    """BLAS limited to one thread while tagging.  The tagger's matrix products are small: more
+    threads only spin, and in worker processes they oversubscribe the cores (measured 3x slower
+    on one process, 5x with two workers on two cores).  Without threadpoolctl this does nothing."""
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+        except ImportError:
+            _BLAS.append(None)
+        else:
+            _BLAS.append(ThreadpoolController())
+    if _BLAS[0] is None:
+        yield
+        return
+    with _BLAS[0].limit(limits=1, user_api="blas"):
+        yield
+
+
 def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
             end: np.ndarray) -> list[list[int]]:
     """Best tag index paths for a batch of emission scores ``(batch, time, tags)``.
@@ -92,49 +139,52 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start
     batch, steps, _ = emissions.shape
     score = start + emissions[:, 0]
     back = np.zeros(emissions.shape, dtype=np.int64)
+    live = (np.arange(steps)[:, None] < lengths[None, :])[:, :, None]  # (time, batch, 1)
     for t in range(1, steps):
-        cand = score[:, :, None] + trans[None]
-        best = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
-        live = (t < lengths)[:, None]
-        score = np.where(live, new, score)
-        back[:, t] = best
-    score = score + end
-    paths = []
-    for b in range(batch):
-        tag = int(score[b].argmax())
-        path = [tag]
-        for t in range(int(lengths[b]) - 1, 0, -1):
-            tag = int(back[b, t, tag])
-            path.append(tag)
-        paths.append(path[::-1])
-    return paths
+        cand = score[:, :, None] + trans
+        back[:, t] = cand.argmax(axis=1)
+        score = np.where(live[t], cand.max(axis=1) + emissions[:, t], score)
+    tag = (score + end).argmax(axis=1)
+    rows = np.arange(batch)
+    path = np.empty((batch, steps), dtype=np.int64)
+    for t in range(steps - 1, -1, -1):  # each sequence starts back from its last token
+        path[:, t] = tag
+        if t:
+            tag = np.where(t < lengths, back[rows, t, tag], tag)
+    return [path[b, : int(n)].tolist() for b, n in enumerate(lengths)]
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+def _bilstm(gates: np.ndarray, active: Sequence[int], w_hh: np.ndarray) -> np.ndarray:
+    """Both LSTM directions at once over ``gates`` ``(time, 2, batch, 4h)`` (direction 1 holds each
+    sequence reversed, so both run forward from a zero state); ``active[t]`` sequences (a prefix:
+    the batch is sorted longest first) are still running at step ``t``.
 
-
-def _lstm(gates_in: np.ndarray, lengths: np.ndarray, w_hh: np.ndarray, reverse: bool) -> np.ndarray:
-    """One LSTM direction over right-padded inputs (``gates_in`` = x W_ih + b, PyTorch gate order)."""
-    batch, steps, four_h = gates_in.shape
+    Gate columns are in the order i, f, o, g with i, f, o pre-scaled by 0.5 (exact in floating
+    point), so one ``tanh`` gives all gates: sigmoid(x) = 0.5 * (tanh(x / 2) + 1)."""
+    steps, _, batch, four_h = gates.shape
     hidden = four_h // 4
-    h = np.zeros((batch, hidden), dtype=np.float32)
-    c = np.zeros((batch, hidden), dtype=np.float32)
-    out = np.zeros((batch, steps, hidden), dtype=np.float32)
-    order = range(steps - 1, -1, -1) if reverse else range(steps)
-    full = int(lengths.min())
-    for t in order:
-        g = gates_in[:, t] + h @ w_hh
-        g[:, : 2 * hidden] = _sigmoid(g[:, : 2 * hidden])
-        g[:, 3 * hidden :] = _sigmoid(g[:, 3 * hidden :])
-        c = g[:, hidden : 2 * hidden] * c + g[:, :hidden] * np.tanh(g[:, 2 * hidden : 3 * hidden])
-        h = g[:, 3 * hidden :] * np.tanh(c)
-        if reverse and t >= full:  # padding positions (t >= length) must not feed the backward state
-            live = (t < lengths)[:, None]
-            c, h = np.where(live, c, 0.0), np.where(live, h, 0.0)
-        out[:, t] = h
+    h = np.zeros((2, batch, hidden), dtype=np.float32)
+    c = np.zeros((2, batch, hidden), dtype=np.float32)
+    out = np.zeros((steps, 2, batch, hidden), dtype=np.float32)
+    for t in range(steps):  # h and c shrink with the running prefix
+        n = active[t]
+        g = np.matmul(h[:, :n], w_hh)
+        g += gates[t, :, :n]
+        np.tanh(g, out=g)
+        sig = g[:, :, : 3 * hidden]
+        sig += 1.0
+        sig *= 0.5
+        c = g[:, :, hidden : 2 * hidden] * c[:, :n] + g[:, :, :hidden] * g[:, :, 3 * hidden :]
+        h = np.multiply(g[:, :, 2 * hidden : 3 * hidden], np.tanh(c), out=out[t, :, :n])
     return out
+
+
+def _gate_order(hidden: int) -> tuple[np.ndarray, np.ndarray]:
+    """Column order i, f, o, g of PyTorch's i, f, g, o gates, and the scale (0.5 on i, f, o)."""
+    order = np.concatenate([np.arange(0, 2 * hidden), np.arange(3 * hidden, 4 * hidden),
+                            np.arange(2 * hidden, 3 * hidden)])
+    scale = np.concatenate([np.full(3 * hidden, 0.5, dtype=np.float32), np.ones(hidden, dtype=np.float32)])
+    return order, scale
 
 
 class NeuralModel:
@@ -145,10 +195,12 @@ class NeuralModel:
         self.encoder = encoder
         self.info = info
         self.tags: list[str] = list(info["tags"])
-        self._cache: dict[str, np.ndarray] = {}
-        self._w_ih = np.concatenate([self.w["fw_w_ih"], self.w["bw_w_ih"]], axis=0).T.copy()
-        self._b_ih = np.concatenate([self.w["fw_b"], self.w["bw_b"]])
-        self._fw_hh, self._bw_hh = self.w["fw_w_hh"].T.copy(), self.w["bw_w_hh"].T.copy()
+        self._cache = FormCache(_CACHE_LIMIT)
+        order, scale = _gate_order(self.w["fw_w_hh"].shape[1])
+        self._w_ih = np.concatenate([(self.w[f"{d}_w_ih"][order] * scale[:, None]).T for d in ("fw", "bw")],
+                                    axis=1)
+        self._b_ih = np.concatenate([self.w[f"{d}_b"][order] * scale for d in ("fw", "bw")])
+        self._w_hh = np.stack([(self.w[f"{d}_w_hh"][order] * scale[:, None]).T for d in ("fw", "bw")])
         self._out_w = self.w["out_w"].T.copy()
 
     def _char_vectors(self, char_lists: list[list[int]]) -> np.ndarray:
@@ -170,12 +222,9 @@ class NeuralModel:
 
     def _token_gates(self, tokens: set[str]) -> None:
         """Cache each new token's LSTM input projection (x W_ih + b, both directions)."""
-        new = [t for t in tokens if t not in self._cache]
+        new = self._cache.missing(tokens)
         if not new:
             return
-        if len(self._cache) + len(new) > _CACHE_LIMIT:
-            self._cache.clear()
-            new = list(tokens)
         encoded = [self.encoder.encode(t) for t in new]
         emb = self.w["word_emb"]
         words = emb[[e[0] for e in encoded]]
@@ -186,30 +235,37 @@ class NeuralModel:
         self._cache.update(zip(new, gates, strict=True))
 
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """Tag scores ``(batch, time, tags)`` and lengths for non-empty sentences."""
+        """Tag scores ``(batch, time, tags)`` and lengths for non-empty sentences (zero past the end)."""
         self._token_gates({t for s in sentences for t in s})
         lengths = np.array([len(s) for s in sentences])
-        steps, width = int(lengths.max()), self._w_ih.shape[1]
-        live = np.arange(steps)[None, :] < lengths[:, None]
-        gates = np.zeros((len(sentences), steps, width), dtype=np.float32)
-        gates[live] = np.stack([self._cache[t] for s in sentences for t in s])
-        half = width // 2
-        fw = _lstm(gates[:, :, :half], lengths, self._fw_hh, reverse=False)
-        bw = _lstm(gates[:, :, half:], lengths, self._bw_hh, reverse=True)
-        hidden = np.concatenate([fw, bw], axis=2)
-        flat = hidden.reshape(-1, hidden.shape[2]) @ self._out_w + self.w["out_b"]
-        return flat.reshape(len(sentences), steps, -1), lengths
+        order = np.argsort(-lengths, kind="stable")  # longest first: running sequences are a prefix
+        steps, four_h = int(lengths.max()), self._w_hh.shape[2]
+        # (sorted row, position) of every token, and the same token counted from the sentence end
+        rows = np.repeat(np.arange(len(order)), lengths[order])
+        pos = np.concatenate([np.arange(n) for n in lengths[order]])
+        back = np.repeat(lengths[order], lengths[order]) - 1 - pos
+        proj = np.stack([self._cache[t] for i in order for t in sentences[i]])
+        gates = np.zeros((steps, 2, len(order), four_h), dtype=np.float32)
+        gates[pos, 0, rows] = proj[:, :four_h]
+        gates[back, 1, rows] = proj[:, four_h:]
+        active = (lengths[:, None] > np.arange(steps)[None]).sum(axis=0).tolist()
+        out = _bilstm(gates, active, self._w_hh)
+        hidden = np.concatenate([out[pos, 0, rows], out[back, 1, rows]], axis=1)
+        scores = np.zeros((len(order), steps, self._out_w.shape[1]), dtype=np.float32)
+        scores[order[rows], pos] = hidden @ self._out_w + self.w["out_b"]
+        return scores, lengths
 
     def tag_many(self, sentences: Sequence[Sequence[str]], batch: int = 64) -> list[list[str]]:
         """BIO tags (ANERcorp classes) for many sentences, batched by length."""
         out: list[list[str]] = [[] for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        for k in range(0, len(order), batch):
-            ids = order[k : k + batch]
-            scores, lengths = self.emissions([sentences[i] for i in ids])
-            paths = viterbi(scores, lengths, self.w["trans"], self.w["start"], self.w["end"])
-            for i, path in zip(ids, paths, strict=True):
-                out[i] = [self.tags[p] for p in path]
+        with blas_one_thread():
+            for k in range(0, len(order), batch):
+                ids = order[k : k + batch]
+                scores, lengths = self.emissions([sentences[i] for i in ids])
+                paths = viterbi(scores, lengths, self.w["trans"], self.w["start"], self.w["end"])
+                for i, path in zip(ids, paths, strict=True):
+                    out[i] = [self.tags[p] for p in path]
         return out
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
@@ -227,29 +283,38 @@ def load_neural(path: str | Path, gazetteer: Gazetteer | None = None) -> NeuralM
     return NeuralModel(arrays, encoder, info)
 
 
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
-
-
 def marginals(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
               end: np.ndarray) -> np.ndarray:
     """Per-token tag posteriors ``(batch, time, tags)`` of the linear-chain CRF (forward-backward).
+
+    Computed in probability space, each step rescaled to sum 1 (as crfsuite does); rows past a
+    sentence's end are meaningless.  Several models at once: leading axes before ``batch`` on
+    ``emissions`` (e.g. ``(models, batch, time, tags)``) match leading axes of ``trans``,
+    ``start`` and ``end`` (``(models, tags, tags)``, ``(models, tags)``).
 
     >>> m = marginals(np.zeros((1, 2, 2)), np.array([2]), np.zeros((2, 2)), np.zeros(2), np.zeros(2))
     >>> m.round(2).tolist()
     [[[0.5, 0.5], [0.5, 0.5]]]
     """
-    batch, steps, tags = emissions.shape
-    alpha = np.zeros(emissions.shape)
-    beta = np.zeros(emissions.shape)
-    alpha[:, 0] = start + emissions[:, 0]
+    steps = emissions.shape[-2]
+    em = np.moveaxis(emissions.astype(np.float64), -2, 0)  # (time, ..., batch, tags)
+    e = np.exp(em - em.max(axis=-1, keepdims=True))  # scaled per token: the posteriors do not change
+    trans = np.asarray(trans, dtype=np.float64)
+    t_exp = np.exp(trans - trans.max(axis=(-2, -1), keepdims=True))
+    t_back = np.swapaxes(t_exp, -2, -1).copy()
+    alpha, beta = np.empty(e.shape), np.empty(e.shape)
+    start, end = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
+    a = np.exp(start - start.max(axis=-1, keepdims=True))[..., None, :] * e[0]
+    alpha[0] = a / a.sum(axis=-1, keepdims=True)
     for t in range(1, steps):
-        alpha[:, t] = _logsumexp(alpha[:, t - 1, :, None] + trans[None], axis=1) + emissions[:, t]
-    last = lengths - 1
-    for t in range(steps - 1, -1, -1):
-        after = np.zeros((batch, tags)) if t == steps - 1 else _logsumexp(
-            trans[None] + (emissions[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
-        beta[:, t] = np.where((t == last)[:, None], end[None], np.where((t < last)[:, None], after, 0.0))
-    log_z = _logsumexp(alpha[np.arange(batch), last] + end, axis=1)
-    return np.exp(alpha + beta - log_z[:, None, None])
+        a = np.matmul(alpha[t - 1], t_exp) * e[t]
+        alpha[t] = a / a.sum(axis=-1, keepdims=True)
+    done = (lengths - 1)[None, :] <= np.arange(steps)[:, None]  # (time, batch): at or past the end
+    last = np.broadcast_to(np.exp(end - end.max(axis=-1, keepdims=True))[..., None, :], e.shape[1:])
+    beta[steps - 1] = last
+    for t in range(steps - 2, -1, -1):
+        b = np.matmul(e[t + 1] * beta[t + 1], t_back)
+        beta[t] = np.where(done[t, :, None], last, b / b.sum(axis=-1, keepdims=True))
+    out = alpha * beta
+    out /= out.sum(axis=-1, keepdims=True)
+    return np.moveaxis(out, 0, -2)
