@@ -48,3 +48,24 @@ def test_ner_crf_component_with_trained_model():
     assert ("جاك شيراك", "PER") in found
     assert ("باريس", "GPE") in found
     assert all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
+
+
+class _FirstOnly:
+    """A stand-in tagger that recognises "بوش" only in the first sentence of a batch."""
+
+    def tag_many(self, sentences):
+        out = []
+        for n, tokens in enumerate(sentences):
+            out.append(["B-PERS" if n == 0 and t == "بوش" else "O" for t in tokens])
+        return out
+
+
+def test_recognizer_makes_labels_consistent_across_the_document():
+    from hadath.model import Document
+    from hadath.ner.crf import CRFRecognizer
+    from hadath.pipeline import Segmenter
+
+    text = "وصل بوش إلى بغداد. ثم قال بوش إن الزيارة ناجحة."
+    doc = Segmenter()(Document(doc_id="d", text=text, source="t"))
+    out = CRFRecognizer(model=_FirstOnly())(doc)
+    assert [(m.text, m.label) for m in out.mentions] == [("بوش", "PER"), ("بوش", "PER")]

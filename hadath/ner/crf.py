@@ -25,6 +25,7 @@ from typing import Any
 
 from hadath.model import Document, Mention, Sentence
 from hadath.ner.conll import bio_spans
+from hadath.ner.consistency import propagate
 from hadath.ner.ensemble import EnsembleModel
 from hadath.ner.features import FeatureExtractor, FeatureOptions, load_gazetteer, read_profiles
 from hadath.ner.neural import NeuralModel, load_neural
@@ -144,7 +145,8 @@ class CRFRecognizer:
     """Adds tagger mentions (``source="crf"``) that do not overlap the mentions already found.
 
     Runs whichever model :func:`load_default_model` loads (the ensemble when both ship),
-    tagging all sentences of a document in one batch.
+    tagging all sentences of a document in one batch, then makes the labels consistent across
+    the document (:func:`hadath.ner.consistency.propagate`).
 
     ``labels`` are the mention labels kept (ANERcorp's MISC, mostly currencies and
     religions, is left out by default).
@@ -173,6 +175,9 @@ class CRFRecognizer:
         taken = [(m.start, m.end) for m in doc.mentions]
         added = []
         tagged = self.model.tag_many([[t.text for t in s.tokens] for s in doc.sentences])
+        # a name tagged in one place of the document is tagged where the model missed it
+        norms = [[t.norm or t.text for t in s.tokens] for s in doc.sentences]
+        tagged = propagate(norms, tagged, normalized=True)
         for sentence, tags in zip(doc.sentences, tagged, strict=True):
             for mention in self.sentence_mentions(doc, sentence, tags):
                 if not _overlaps(mention.start, mention.end, taken):
