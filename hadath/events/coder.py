@@ -36,6 +36,13 @@ MIN_SPECIFICITY = 2
 # plain reports of new attacks that the gold happens to lack.
 OVERRIDE_SPECIFICITY = 3
 OVERRIDE_MIN_P = 0.15  # ... unless the filter is nearly sure it is not an event report
+# A realis verb trigger with a named attacker ("قصفت الطائرات الإسرائيلية موقعا") reports an
+# attack in any news; the GSR annotators left many such background sentences out, so the filter
+# doubts them: they are coded from this probability.  Chosen on evidence (session 9): at 0.15
+# GSR CV ASSAULT F1 0.681 -> 0.683 and dev-set ASSAULT type F1 0.512 -> 0.534; a looser rule
+# (any verb with a casualty figure, or p >= 0.05) gains more on the dev set but drops GSR to 0.65-0.66.
+STRONG_VERB_TYPES = frozenset({"ASSAULT"})
+STRONG_VERB_MIN_P = 0.15
 _DEFAULT = "default"
 # mentions whose words are names, never event triggers ("نادي الاتفاق", "مركز الملك سلمان للإغاثة")
 NAME_LABELS = frozenset({"PER", "ORG", "GPE"})
@@ -232,6 +239,13 @@ def _hits(coded: list, kind: str) -> list[Hit]:
             for trig, idx, event, reasons in coded if trig.type == kind]
 
 
+def _strong_verb(coded: list, kind: str) -> bool:
+    """A realis verb trigger of ``kind`` with a coded attacker ("قصفت الطائرات الإسرائيلية")."""
+    return kind in STRONG_VERB_TYPES and any(
+        trig.type == kind and trig.pos == "verb" and bool(event.actor)
+        and not (event.negated or event.hypothetical) for trig, _, event, _ in coded)
+
+
 def _same_key(event: Event) -> tuple:
     """Triggers of one sentence with equal keys code one event (see also :func:`_compatible`)."""
     def who(actors: tuple[Actor, ...]) -> tuple:
@@ -357,10 +371,12 @@ class EventCoder:
                 continue
             p = model.probability(features_of(hits, sent.tokens, year, model.bag, model.families))
             best = max(_score(reasons) for trig, _, _, reasons in coded if trig.type == kind)
-            ok = p >= model.threshold or (best >= self.override_specificity and p >= OVERRIDE_MIN_P)
+            strong = _strong_verb(coded, kind) and p >= STRONG_VERB_MIN_P
+            ok = p >= model.threshold or (best >= self.override_specificity and p >= OVERRIDE_MIN_P) or strong
             word = "coded" if ok else "not coded"
             out[kind] = (ok, f"{word}: learned filter p={p:.2f} (threshold {model.threshold:.2f}), "
-                             f"specificity {best} (coded from {self.override_specificity})")
+                             f"specificity {best} (coded from {self.override_specificity})"
+                             + ("; realis verb with a named attacker" if strong else ""))
         return out
 
     def _rule(self, reasons: Sequence[str]) -> tuple[bool, str]:

@@ -44,7 +44,7 @@ _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _WORD_SETS = ("belonging", "prepositions", "light", "titles", "quantifiers", "agent_words", "attributed",
               "claims", "exposure", "support_verbs", "pronoun_complementizers", "breaks", "participles",
               "speech", "relatives", "pronoun_suffixes", "first_person_suffixes", "demonstratives",
-              "anaphoric_nouns", "targeting")
+              "anaphoric_nouns", "targeting", "waw_initial")
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,17 @@ def load_frames(path: Path = FRAMES_PATH, lexicon_dir: Path = LEXICON_DIR) -> Fr
 
 
 def bare(tok: Token) -> str:
-    """The token without a leading conjunction و/ف when the rest is one of its stems."""
+    """The token without a leading conjunction و/ف when the rest is one of its stems; a
+    common word that itself begins with و (``waw_initial`` in the frames) keeps it.
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> [bare(t) for t in tokenize("وزير وفد ووزير وقال")]
+    ['وزير', 'وفد', 'وزير', 'قال']
+    """
     n = tok.norm
-    return n[1:] if n[:1] in "وف" and len(n) > 2 and n[1:] in tok.stems else n
+    if n[:1] not in "وف" or len(n) <= 2 or n[1:] not in tok.stems:
+        return n
+    return n if n[:1] == "و" and n in load_frames().words["waw_initial"] else n[1:]
 
 
 def pronoun_suffix(tok: Token, form: str, frames: Frames) -> str:
