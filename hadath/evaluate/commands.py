@@ -17,11 +17,11 @@ from hadath.evaluate.common import SharedDataMissing, default_shared_dir, requir
 from hadath.evaluate.gsr import evaluate_spans, load_codings
 from hadath.ner.evaluate import Counts
 
-# Pinned floors: the cross-validated figures measured 2026-11-22 (ASSAULT F1 0.669, PROTEST
-# 0.439-0.443, generous 0.146; lexicon rule alone 0.521 / 0.371), less a small margin (other
+# Pinned floors: the cross-validated figures measured 2026-11-23 (ASSAULT F1 0.683, PROTEST
+# 0.477, generous 0.235; lexicon rule alone 0.522 / 0.371), less a small margin (other
 # types' lexicons still move: their triggers may take tokens from ASSAULT/PROTEST triggers).
 DETECTION_FLOORS = {"ASSAULT": 0.66, "PROTEST": 0.45}
-GENEROUS_FLOOR = 0.14
+GENEROUS_FLOOR = 0.22
 PARTS = ("detection", "spans", "devset")
 
 
