@@ -90,6 +90,12 @@ def test_ner_speed_crf_numpy_marginals_and_viterbi_equal_crfsuite(small_crf, sam
     _check(same_tags_crf, SENTENCES)
 
 
+def test_ner_speed_crf_numpy_batches_of_one_token_sentences(small_crf):
+    """A batch whose longest sentence is one token (a document of headlines or bullet words)."""
+    _check(small_crf, [[s[0]] for s in SENTENCES])
+    _check(small_crf, [[SENTENCES[0][0]]])
+
+
 @pytest.mark.parametrize("crf_name", ["small_crf", "same_tags_crf"])
 def test_ner_speed_ensemble_numpy_crf_equals_crfsuite_path(crf_name, request):
     from test_ner_neural_inference import TAGS, _random_model  # a small random BiLSTM-CRF

@@ -146,7 +146,7 @@ class CRFScorer:
         for k, d in enumerate(self.offsets, 1):  # token i + d's context features, seen from token i
             out += parts[:, pad + d : pad + d + steps, k]
             first = -1 - d  # the token whose offset d falls just before the sentence ...
-            if 0 <= first:
+            if 0 <= first < steps:
                 out[lengths > first, first] += self._bound[k - 1]
             if d > 0:  # ... and the tokens whose offset d falls just after it
                 ends = np.flatnonzero(lengths >= d)
