@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import json
 import logging
 import multiprocessing
@@ -135,6 +136,9 @@ def _code_input(raw: RawDocument, cleaner: Cleaner, pipeline: Pipeline) -> list[
 _THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+_WARM_UP = Document(doc_id="warm-up", text="قال وزير الخارجية إن الرياض ستستضيف القمة.", source="warm-up")
+
+
 def _worker_init(settings: Settings, cleaner: Cleaner | None, pipeline: Pipeline | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     for var in _THREAD_VARS:
@@ -211,7 +215,18 @@ def _results(
             )
         return
     ctx = multiprocessing.get_context()
+    if ctx.get_start_method() == "fork":
+        # Forked workers inherit what the parent built: load the models once here instead of
+        # once per worker (~3 s CPU each), and freeze the heap so that the workers' garbage
+        # collector does not touch (and copy) the inherited pages.  Spawned workers still build
+        # their own (``None`` below).
+        cleaner = cleaner or _default_cleaner()
+        if pipeline is None:
+            pipeline = make_pipeline(settings)
+            pipeline(_WARM_UP)  # components load some data on first use
+        gc.freeze()
     pool = ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings, cleaner, pipeline))
+    gc.unfreeze()  # the workers are forked: only their copies of the heap stay frozen
     try:
         yield from pool.imap(_worker_code, items, chunksize=8)  # imap keeps input order
         pool.close()

@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hadath.arabic.normalize import normalize
 
@@ -70,13 +71,20 @@ def index_keys(text: str) -> list[str]:
     """
     keys: list[str] = []
     for word in _words(text):
-        stem = light_stem(word)
-        keys.append(stem)
-        if word[:1] in _PREPOSITIONS and len(word) >= 4 and not word.startswith(_ARTICLES):
-            keys.append(light_stem(word[1:]))
-        if stem.endswith("ت") and len(stem) >= 4:
-            keys.append(stem[:-1])
+        keys += _word_keys(word)
     return keys
+
+
+@lru_cache(maxsize=100_000)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """The index keys of one normalised word (cached: the store indexes every event's text)."""
+    stem = light_stem(word)
+    keys = [stem]
+    if word[:1] in _PREPOSITIONS and len(word) >= 4 and not word.startswith(_ARTICLES):
+        keys.append(light_stem(word[1:]))
+    if stem.endswith("ت") and len(stem) >= 4:
+        keys.append(stem[:-1])
+    return tuple(keys)
 
 
 def query_keys(query: str) -> list[str]:

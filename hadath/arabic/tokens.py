@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from hadath.arabic.clitics import stems
-from hadath.arabic.normalize import normalize
 from hadath.model import Sentence, Token
 
 __all__ = ["tokenize", "split_sentences", "paragraph_spans"]
@@ -32,15 +31,29 @@ _PARA_RE = re.compile(r"[^\n]+")
 
 @lru_cache(maxsize=200_000)
 def _forms(word: str) -> tuple[str, tuple[str, ...]]:
-    return normalize(word), stems(word)
+    forms = stems(word)  # its first form is always ``normalize(word)``
+    return forms[0], forms
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Tokens of ``text``; offsets are shifted by ``offset``."""
+    """Tokens of ``text``; offsets are shifted by ``offset``.
+
+    The tokens are built without the frozen dataclass ``__init__`` (five guarded
+    ``object.__setattr__`` calls per token): the same instance dict in field order,
+    set at once; equal, hashable and picklable like ``Token(...)``.
+    """
     out = []
     for m in TOKEN_RE.finditer(text):
         word = m.group()
-        out.append(Token(word, m.start() + offset, m.end() + offset, *_forms(word)))
+        norm, forms = _forms(word)
+        token = _new(Token)
+        _set(token, "__dict__", {"text": word, "start": m.start() + offset, "end": m.end() + offset,
+                                 "norm": norm, "stems": forms})  # fmt: skip
+        out.append(token)
     return tuple(out)
 
 

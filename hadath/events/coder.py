@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,18 +94,43 @@ def _blocked_by_context(trig: Trigger, tokens: Sequence[Token], i: int, form: st
     return False
 
 
+# id(heads) -> (heads, len(heads), {(norm, stems): (base, head forms)}); the heads dict is kept
+# with its cache (so its id cannot be reused) and a new head word (TriggerLexicon.add) resets it.
+_HEAD_FORMS: dict[int, tuple[dict[str, list[Trigger]], int, dict]] = {}
+_MAX_CACHED = 200_000
+
+
+def _head_cache(heads: dict[str, list[Trigger]]) -> dict:
+    entry = _HEAD_FORMS.get(id(heads))
+    if entry is None or entry[0] is not heads or entry[1] != len(heads) or len(entry[2]) > _MAX_CACHED:
+        if len(_HEAD_FORMS) > 8:
+            _HEAD_FORMS.clear()
+        entry = _HEAD_FORMS[id(heads)] = (heads, len(heads), {})
+    return entry[2]
+
+
+def _head_forms(heads: dict[str, list[Trigger]], tok: Token) -> tuple[str, tuple[str, ...]]:
+    """The token without و/ف (``base``) and its forms that head a trigger, in trying order
+    (stems, then without future سـ or accusative ا), cached per lexicon and (norm, stems)."""
+    cache = _head_cache(heads)
+    key = (tok.norm, tok.stems)
+    hit = cache.get(key)
+    if hit is None:
+        forms = list(tok.stems or (tok.norm,))
+        base = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
+        if base.startswith("س") and len(base) > 3:  # future سـ + present verb
+            forms.append(base[1:])
+        if base.endswith("ا") and len(base) > 4:  # accusative tanween: هجوما، تحقيقا
+            forms.append(base[:-1])
+        hit = cache[key] = (base, tuple(f for f in forms if f in heads and not _nisba_stem(tok, f)))
+    return hit
+
+
 def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int,
               blocked: frozenset[int] = frozenset()) -> tuple[Trigger, list[int], str] | None:
     tok = tokens[i]
-    forms = list(tok.stems or (tok.norm,))
-    base = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
-    if base.startswith("س") and len(base) > 3:  # future سـ + present verb
-        forms.append(base[1:])
-    if base.endswith("ا") and len(base) > 4:  # accusative tanween: هجوما، تحقيقا
-        forms.append(base[:-1])
+    base, forms = _head_forms(lex.heads, tok)
     for form in forms:
-        if form not in lex.heads or _nisba_stem(tok, form):
-            continue
         for trig in lex.heads[form]:
             if trig.pos == "verb" and not (tok.norm.startswith(form) or base.startswith(form)
                                            or (base[:1] == "س" and base[1:] == form)):
@@ -129,9 +155,13 @@ def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token],
     stands on a ``blocked`` token (one inside a name, see :func:`name_tokens`)."""
     used: set[int] = set()
     out = []
-    for i in range(len(tokens)):
+    cache = _head_cache(lex.heads)
+    for i, tok in enumerate(tokens):
         if i in used or i in blocked:
             continue
+        known = cache.get((tok.norm, tok.stems))
+        if known is not None and not known[1]:
+            continue  # seen before: no form of this word heads a trigger
         hit = _match_at(lex, tokens, i, blocked)
         if hit is None or used.intersection(hit[1]):
             continue
@@ -148,8 +178,13 @@ def name_tokens(sent: Sentence, mentions: Sequence[Mention]) -> frozenset[int]:
              if m.label in NAME_LABELS and sent.start <= m.start and m.end <= sent.end]
     if not spans:
         return frozenset()
-    return frozenset(i for i, tok in enumerate(sent.tokens)
-                     if any(lo <= tok.start and tok.end <= hi for lo, hi in spans))
+    # Tokens are in text order and do not overlap: those inside [lo, hi] are one run of indexes.
+    starts = [tok.start for tok in sent.tokens]
+    ends = [tok.end for tok in sent.tokens]
+    inside: set[int] = set()
+    for lo, hi in spans:
+        inside.update(range(bisect_left(starts, lo), bisect_right(ends, hi)))
+    return frozenset(inside)
 
 
 def _unconj(norm: str) -> str:

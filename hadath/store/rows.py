@@ -12,8 +12,11 @@ from hadath.model import Actor, Document, Event, Location, Mention, Sentence
 __all__ = ["document_rows", "event_from_record", "event_row", "entity_rows"]
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one, not one per call
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def event_row(event: Event) -> dict[str, Any]:

@@ -214,15 +214,16 @@ class SQLiteStore:
             "kind, why, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             R.entity_rows(doc),
         )
-        for event in doc.events:
-            erow = R.event_row(event)
-            conn.execute(
-                f"INSERT OR IGNORE INTO events ({','.join(erow)}) VALUES ({','.join('?' * len(erow))})",
-                list(erow.values()),
+        erows = [R.event_row(event) for event in doc.events]
+        if erows:  # one statement per table, the rows in the same order as one by one
+            columns = list(erows[0])
+            conn.executemany(
+                f"INSERT OR IGNORE INTO events ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})",
+                [[erow[c] for c in columns] for erow in erows],
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO event_actors (event_id, role, code, sector) VALUES (?, ?, ?, ?)",
-                R.event_actor_rows(event),
+                [row for event in doc.events for row in R.event_actor_rows(event)],
             )
         return 1
 
