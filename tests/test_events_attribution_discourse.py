@@ -4,31 +4,10 @@ the attacker named by the trigger, the author of a condemned act, the target of 
 
 from __future__ import annotations
 
-from hadath.arabic.tokens import split_sentences
-from hadath.events import EventCoder
+from test_events_attribution_syntax import _events, _who  # the shared hand-built actor spans
+
 from hadath.events.discourse import agrees
-from hadath.model import Actor, Document
-
-CODER = EventCoder(event_filter=None, min_specificity=-5)
-
-
-def _actor(text: str, span: str, code: str | None, sector: str | None, kind: str = "ROLE") -> Actor:
-    start = text.index(span)
-    return Actor(start, start + len(span), span, None, code, sector, kind=kind)
-
-
-def _events(text: str, *actors: tuple, kind: str | None = None):
-    doc = Document(doc_id="d", text=text, source="t", date="2023-08-10", sentences=split_sentences(text),
-                   actors=tuple(_actor(text, *a) for a in actors))
-    return [e for e in CODER(doc).events if kind is None or e.event == kind]
-
-
-def _who(event) -> tuple:
-    def one(xs):
-        return (xs[0].code, xs[0].sector) if xs else None
-
-    return one(event.actor), one(event.recipient)
-
+from hadath.model import Actor
 
 MEETING = "التقى وزير الخارجية السعودي نظيره المصري في جدة أمس."
 SIDES = (("وزير الخارجية السعودي", "SAU", "GOV"), ("نظيره المصري", "EGY", "GOV"))
