@@ -65,3 +65,13 @@ def test_strong_verb_needs_a_realis_verb_with_an_attacker():
 def test_strong_verb_is_coded_above_its_floor_only():
     assert 0 < coder_module.STRONG_VERB_MIN_P < 0.35
     assert Pipeline([Segmenter(), EventCoder()])  # the shipped filter still loads
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("ذكر ذلك بيان صادر عن وزارة الخارجية.", False),  # the participle "issued"
+    ("وجاء في رسالة صادرة عن الحكومة أن الوفد سيصل.", False),
+    ("وصادرت السلطات شحنة أسلحة.", True),
+    ("وقامت الشرطة بمصادرة الأموال.", True),
+])
+def test_issued_is_no_confiscation(pipeline, text, coded):
+    assert ("COERCE" in _types(pipeline, text)) == coded
