@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from hadath.ner.neural import FormCache, NeuralModel, blas_one_thread, marginals, viterbi
+from hadath.ner.neural import FormCache, NeuralModel, marginals, tag_batched, viterbi
 
 __all__ = ["EnsembleModel", "CRFScorer", "CRFWeights", "bio_transitions", "read_crfsuite"]
 
@@ -228,17 +228,11 @@ class EnsembleModel:
         return probs, lengths
 
     def tag_many(self, sentences: Sequence[Sequence[str]], batch: int = 64) -> list[list[str]]:
-        out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        with blas_one_thread():
-            for k in range(0, len(order), batch):
-                ids = order[k : k + batch]
-                probs, lengths = self.posteriors([sentences[i] for i in ids])
-                paths = viterbi(np.log(probs + 1e-9), lengths, self._trans, self._start,
-                                np.zeros(len(self.tags)))
-                for i, path in zip(ids, paths, strict=True):
-                    out[i] = [self.tags[p] for p in path]
-        return out
+        return tag_batched(sentences, self.tags, self._paths, batch)
+
+    def _paths(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+        probs, lengths = self.posteriors(sentences)
+        return viterbi(np.log(probs + 1e-9), lengths, self._trans, self._start, np.zeros(len(self.tags)))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         return self.tag_many([tokens])[0] if tokens else []

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ from hadath.arabic.normalize import normalize
 from hadath.ner.features import Gazetteer, _shape
 
 __all__ = ["Encoder", "FormCache", "NeuralModel", "load_neural", "viterbi", "marginals", "blas_one_thread",
-           "NEURAL_FILE", "SHAPES", "MAX_CHARS"]
+           "tag_batched", "NEURAL_FILE", "SHAPES", "MAX_CHARS"]
 
 NEURAL_FILE = "bilstm.npz"
 SHAPES = ("D", "A", "LU", "LC", "L", "DX", "P")
@@ -126,6 +126,21 @@ def blas_one_thread() -> Iterator[None]:
         return
     with _BLAS[0].limit(limits=1, user_api="blas"):
         yield
+
+
+def tag_batched(sentences: Sequence[Sequence[str]], tags: Sequence[str],
+                paths: Callable[[Sequence[Sequence[str]]], Sequence[Sequence[int]]],
+                batch: int = 64) -> list[list[str]]:
+    """Tags of many sentences: the non-empty ones decoded by ``paths`` (tag indices per
+    sentence) in batches of similar length, with BLAS on one thread; empty ones get ``[]``."""
+    out: list[list[str]] = [[] for _ in sentences]
+    order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    with blas_one_thread():
+        for k in range(0, len(order), batch):
+            ids = order[k : k + batch]
+            for i, path in zip(ids, paths([sentences[i] for i in ids]), strict=True):
+                out[i] = [tags[p] for p in path]
+    return out
 
 
 def viterbi(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray, start: np.ndarray,
@@ -257,16 +272,11 @@ class NeuralModel:
 
     def tag_many(self, sentences: Sequence[Sequence[str]], batch: int = 64) -> list[list[str]]:
         """BIO tags (ANERcorp classes) for many sentences, batched by length."""
-        out: list[list[str]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
-        with blas_one_thread():
-            for k in range(0, len(order), batch):
-                ids = order[k : k + batch]
-                scores, lengths = self.emissions([sentences[i] for i in ids])
-                paths = viterbi(scores, lengths, self.w["trans"], self.w["start"], self.w["end"])
-                for i, path in zip(ids, paths, strict=True):
-                    out[i] = [self.tags[p] for p in path]
-        return out
+        return tag_batched(sentences, self.tags, self._paths, batch)
+
+    def _paths(self, sentences: Sequence[Sequence[str]]) -> list[list[int]]:
+        scores, lengths = self.emissions(sentences)
+        return viterbi(scores, lengths, self.w["trans"], self.w["start"], self.w["end"])
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags (ANERcorp classes) for one sentence of token strings."""
