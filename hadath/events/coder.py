@@ -94,28 +94,18 @@ def _blocked_by_context(trig: Trigger, tokens: Sequence[Token], i: int, form: st
     return False
 
 
-# id(heads) -> (heads, len(heads), {(norm, stems): (base, head forms)}); the heads dict is kept
-# with its cache (so its id cannot be reused) and a new head word (TriggerLexicon.add) resets it.
-_HEAD_FORMS: dict[int, tuple[dict[str, list[Trigger]], int, dict]] = {}
-_MAX_CACHED = 200_000
+_MAX_CACHED = 200_000  # (norm, stems) keys kept in TriggerLexicon.head_forms
 
 
-def _head_cache(heads: dict[str, list[Trigger]]) -> dict:
-    entry = _HEAD_FORMS.get(id(heads))
-    if entry is None or entry[0] is not heads or entry[1] != len(heads) or len(entry[2]) > _MAX_CACHED:
-        if len(_HEAD_FORMS) > 8:
-            _HEAD_FORMS.clear()
-        entry = _HEAD_FORMS[id(heads)] = (heads, len(heads), {})
-    return entry[2]
-
-
-def _head_forms(heads: dict[str, list[Trigger]], tok: Token) -> tuple[str, tuple[str, ...]]:
+def _head_forms(lex: TriggerLexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
     """The token without و/ف (``base``) and its forms that head a trigger, in trying order
-    (stems, then without future سـ or accusative ا), cached per lexicon and (norm, stems)."""
-    cache = _head_cache(heads)
+    (stems, then without future سـ or accusative ا), cached in the lexicon per (norm, stems)."""
+    cache, heads = lex.head_forms, lex.heads
     key = (tok.norm, tok.stems)
     hit = cache.get(key)
     if hit is None:
+        if len(cache) > _MAX_CACHED:
+            cache.clear()
         forms = list(tok.stems or (tok.norm,))
         base = tok.norm[1:] if tok.norm[:1] in "وف" and len(tok.norm) > 3 else tok.norm
         if base.startswith("س") and len(base) > 3:  # future سـ + present verb
@@ -129,7 +119,7 @@ def _head_forms(heads: dict[str, list[Trigger]], tok: Token) -> tuple[str, tuple
 def _match_at(lex: TriggerLexicon, tokens: Sequence[Token], i: int,
               blocked: frozenset[int] = frozenset()) -> tuple[Trigger, list[int], str] | None:
     tok = tokens[i]
-    base, forms = _head_forms(lex.heads, tok)
+    base, forms = _head_forms(lex, tok)
     for form in forms:
         for trig in lex.heads[form]:
             if trig.pos == "verb" and not (tok.norm.startswith(form) or base.startswith(form)
@@ -155,7 +145,7 @@ def find_triggers(lex: TriggerLexicon, tokens: Sequence[Token],
     stands on a ``blocked`` token (one inside a name, see :func:`name_tokens`)."""
     used: set[int] = set()
     out = []
-    cache = _head_cache(lex.heads)
+    cache = lex.head_forms
     for i, tok in enumerate(tokens):
         if i in used or i in blocked:
             continue

@@ -65,8 +65,12 @@ class TriggerLexicon:
     heads: dict[str, list[Trigger]] = field(default_factory=dict)
     cues: Cues | None = None
     contexts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the coder's cache: a token's (norm, stems) -> (base, its forms that head a trigger)
+    head_forms: dict[tuple, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False,
+                                                                compare=False)
 
     def add(self, trig: Trigger) -> None:
+        self.head_forms.clear()  # a new head word may change any cached answer
         bucket = self.heads.setdefault(trig.words[0], [])
         if trig not in bucket:
             bucket.append(trig)
