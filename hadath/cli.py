@@ -394,6 +394,7 @@ _EXTERNAL_COMMANDS = (
     ("hadath.actors.commands", "actors", cli, "actors"),
     ("hadath.actors.commands", "explain_actor", cli, "explain-actor"),
     ("hadath.events.commands", "explain", cli, "explain"),
+    ("hadath.actors.commands", "actor_misses", eval_group, "actor-misses"),
 )
 
 

@@ -1,7 +1,8 @@
 """``hadath actors`` and ``hadath explain-actor``: the click commands the CLI registers.
 
 Register (in ``hadath.cli._EXTERNAL_COMMANDS``): ``("hadath.actors.commands", "actors", cli,
-"actors")`` and ``("hadath.actors.commands", "explain_actor", cli, "explain-actor")``.
+"actors")``, ``("hadath.actors.commands", "explain_actor", cli, "explain-actor")`` and
+``("hadath.actors.commands", "actor_misses", cli, "actor-misses")``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import click
 
 from hadath.actors.listing import KINDS, ActorCount, actor_counts
 
-__all__ = ["actors", "explain_actor"]
+__all__ = ["actors", "explain_actor", "actor_misses"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -120,3 +121,46 @@ def explain_actor(phrase: str, date: str | None, country: str | None, as_json: b
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.to_text())
+
+
+@click.command("actor-misses")
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding arabic-event-gsr-dev/ and saudinewsnet/ (default: $HADATH_SHARED, ../shared/data).",
+)
+@click.option("--only", "sources", multiple=True, type=click.Choice(["dev", "gsr"]),
+              help="Only this gold set (repeatable; default both).")
+@click.option("--cause", "causes", multiple=True, help="List only misses whose cause contains this text.")
+@click.option("--list/--counts", "listing", default=False, show_default=True,
+              help="List every miss (sentence, gold code, actors found) or only count them per cause.")
+def actor_misses(
+    shared: Path | None, sources: tuple[str, ...], causes: tuple[str, ...], listing: bool
+) -> None:
+    """Gold actors and recipients that no coded actor of their sentence carries.
+
+    The event coder can only choose among the actors the actor coder found: this counts, per
+    guessed cause, the gold slots of the development set and of the GSR codings whose
+    "CODE SECTOR" none of the sentence's actors has, and with --list shows each of them.
+    """
+    from hadath.actors.misses import CAUSES, count_causes, slot_misses
+    from hadath.evaluate.common import SharedDataMissing, default_shared_dir, require_shared
+    from hadath.pipeline import build_pipeline
+
+    try:
+        shared = require_shared(shared or default_shared_dir())
+    except SharedDataMissing as err:
+        raise click.ClickException(str(err)) from err
+    misses = slot_misses(build_pipeline(), shared, sources or ("dev", "gsr"))
+    if causes:
+        misses = [m for m in misses if any(c in m.cause for c in causes)]
+    if listing:
+        for m in misses:
+            click.echo(f"{m.source} {m.key} {m.slot}: gold {m.gold} [{m.cause}]\n  {m.text}\n"
+                       f"  found: {' | '.join(m.found) or '-'}")
+    counts = count_causes(misses)
+    for source in sorted({m.source for m in misses}):
+        click.echo(f"{source}: {sum(v for (s, _), v in counts.items() if s == source)} missed slots")
+        for name, _rule in CAUSES:
+            if counts[(source, name)]:
+                click.echo(f"  {counts[(source, name)]:>4}  {name}")

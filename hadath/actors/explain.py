@@ -28,6 +28,13 @@ __all__ = ["MatchedMention", "ExplainedActor", "Explanation", "explain_actor", "
 # (text in Actor.why, rule name); the first that occurs wins, so specific ones come first
 RULES: tuple[tuple[str, str], ...] = (
     ("surname linked", "surname link to an earlier mention"),
+    ("refers back to", "group anaphora (الحزب، التنظيم → the group named before)"),
+    ("short for", "shortened group name (حزب العمال → حزب العمال الكردستاني)"),
+    ("name in quotes", "group named in quotes (تنظيم «القاعدة»)"),
+    ("(own country)", "own country (بلاده) of the person named before"),
+    ("owner noun", "owner noun + nisba (مساعدات سعودية)"),
+    ("coalition in", "bare coalition in its theatre (coalitions.tsv)"),
+    ("sentence set in", "sentence opening with a place (وفي طهران، ...)"),
     ("in office on", "known person, office held on the date"),
     ("known person", "known person, no term on the date"),
     ("one-country role", "a role only one country has (الكونغرس، الكنيست، الأقباط)"),

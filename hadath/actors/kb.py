@@ -24,6 +24,7 @@ dict look-up per token n-gram.  Sources:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -106,6 +107,9 @@ class KnowledgeBase:
     unplaced: frozenset[str] = frozenset()  # role families that take no country from the document
     adjective_heads: frozenset[str] = frozenset()  # nouns after which a nisba-shaped role is an adjective
     former: frozenset[str] = frozenset()  # "former" adjectives after a title (السابق): sector ELI
+    # (theatre ISO3, from, to, leader ISO3, sector, English name): bare "التحالف" there (coalitions.tsv)
+    coalitions: tuple[tuple[str, ...], ...] = ()
+    owner_heads: frozenset[str] = frozenset()  # nouns whose nisba names an actor (owner_heads.txt)
 
     def lookup(self, phrase: str) -> tuple[str, ...]:
         """Entry ids for a phrase (normalised here)."""
@@ -315,6 +319,21 @@ def _add_simple(b: _Builder, base: Path) -> None:
         b.add(entry, _split(forms) + _split(surnames))
 
 
+def _add_regions(b: _Builder, base: Path) -> None:
+    """Regions (``regions.tsv``) join their country's entry, their nisbas the country's nisbas."""
+    if not (base / "regions.tsv").exists():
+        return
+    for code3, forms, stems in _rows("regions.tsv", base):
+        country = b.entries.get(f"cty:{code3}")
+        if country is None:
+            raise ValueError(f"regions.tsv: {code3} is no country code; use an ISO3 code that CLDR knows")
+        b.add(country, _split(forms))
+        for stem in _split(stems):
+            singular, plural = nisba_forms(stem)
+            b.add(b.entries[f"nis:{code3}"], singular)
+            b.add(b.entries[f"nisp:{code3}"], plural)
+
+
 def load_kb(base: Path = LEXICON_DIR) -> KnowledgeBase:
     """Build the knowledge base from the lexicon folder ``base`` (see module doc)."""
     if not (base / "countries.tsv").exists():
@@ -325,14 +344,24 @@ def load_kb(base: Path = LEXICON_DIR) -> KnowledgeBase:
     iso2: dict[str, str] = {}
     _add_simple(b, base)
     _add_countries(b, base, iso2)
+    _add_regions(b, base)
     for code3, forms in _rows("nisba_plurals.tsv", base):
         english = b.entries[f"nis:{code3}"].name if f"nis:{code3}" in b.entries else code3
         b.add(Entry(f"nisp:{code3}", "nisba_plural", english, (code3,)), _split(forms))
     unplaced = frozenset(r[0].strip() for r in _rows("unplaced_families.txt", base))
     heads, former = _words("adjective_heads.txt", base), _words("former.txt", base)
-    return b.build(
+    kb = b.build(
         _words("ambiguous.txt", base), _words("name_stop.txt", base), iso2, unplaced, heads, former
     )
+    owners = _words("owner_heads.txt", base) if (base / "owner_heads.txt").exists() else frozenset()
+    return dataclasses.replace(kb, coalitions=tuple(_coalitions(base)), owner_heads=owners)
+
+
+def _coalitions(base: Path) -> list[tuple[str, ...]]:
+    """Rows of ``coalitions.tsv`` (see :class:`KnowledgeBase`); none when the file is absent."""
+    if not (base / "coalitions.tsv").exists():
+        return []
+    return [tuple(c.strip() for c in (row + [""] * 6)[:6]) for row in _rows("coalitions.tsv", base)]
 
 
 @lru_cache(maxsize=1)

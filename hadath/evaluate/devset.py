@@ -40,8 +40,8 @@ from hadath.ner.evaluate import Counts
 from hadath.pipeline import Pipeline
 
 __all__ = [
-    "Coded", "GoldEvent", "DevArticle", "DevsetScore", "LEVELS", "DEVSET_FLOORS", "GOLD_PATH",
-    "load_gold", "match", "score_coded", "evaluate_devset", "print_devset",
+    "ArticleArchive", "Coded", "GoldEvent", "DevArticle", "DevsetScore", "LEVELS", "DEVSET_FLOORS",
+    "GOLD_PATH", "load_gold", "match", "score_coded", "evaluate_devset", "print_devset",
 ]
 
 GOLD_PATH = Path(__file__).resolve().parents[2] / "eval" / "events_dev" / "gold.jsonl"
@@ -194,7 +194,7 @@ def _sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-class _Archive:
+class ArticleArchive:
     """SaudiNewsNet articles by (zip, url), each zip read once."""
 
     def __init__(self, dataset: Path) -> None:
@@ -217,7 +217,7 @@ def dataset_dir(shared: Path) -> Path:
         f"no saudinewsnet/dataset under {shared}; pass the folder holding the shared data (../shared/data)")
 
 
-def cleaned_document(article: DevArticle, archive: _Archive) -> Document | str:
+def cleaned_document(article: DevArticle, archive: ArticleArchive) -> Document | str:
     """The cleaned document the gold offsets point into, or why it cannot be rebuilt."""
     from hadath.clean import clean
 
@@ -256,7 +256,7 @@ def _coded_pair(article: DevArticle, events: Sequence[Event]) -> tuple[list[Code
 
 def evaluate_devset(pipeline: Pipeline, shared: Path, gold_path: Path = GOLD_PATH) -> DevsetScore:
     """Run ``pipeline`` over the dev articles and score its events against the gold."""
-    archive = _Archive(dataset_dir(shared))
+    archive = ArticleArchive(dataset_dir(shared))
     groups, skipped = [], []
     for article in load_gold(gold_path):
         doc = cleaned_document(article, archive)
