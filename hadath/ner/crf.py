@@ -37,7 +37,8 @@ __all__ = ["NerModel", "NeuralModel", "CRFRecognizer", "NerRecognizer", "NEURAL_
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "ner"
 MODEL_FILE = "crf.model"
 NEURAL_FILE = "bilstm.npz"
-ENSEMBLE_WEIGHT = 0.5  # BiLSTM share of the averaged posteriors (fixed, not tuned on the test split)
+ENSEMBLE_WEIGHT = 0.5  # BiLSTM share of the averaged posteriors (dev block: 0.6 ties or wins by <0.01, but
+# breaks tests/test_seeds_end_to_end.py (Victoria Nuland tagged LOC); 0.5 kept, not tuned on the test split)
 PROFILES_FILE = "profiles.tsv"
 CLUSTERS_FILE = "clusters.tsv"
 INFO_FILE = "crf.json"

@@ -7,9 +7,9 @@ F1 0.786 against 0.66 on the test) and cannot score document-level choices.
 instead: whole documents, in order, just before the test split, like the test.
 
 ``python -m hadath.ner.devtune [--bilstm]`` trains the CRF (and, with
-``--bilstm``, the BiLSTM-CRF; ~10 min on one core) on the rest plus Wojood
-train, and prints micro F1 on the block for each ensemble weight and label
-consistency setting (:mod:`hadath.ner.consistency`).
+``--bilstm``, the BiLSTM-CRF with the default options; ~2 min on a GPU, ~20 min
+on one core) on the rest plus Wojood train, and prints micro F1 on the block
+for each ensemble weight and label consistency setting (:mod:`hadath.ner.consistency`).
 
 >>> contiguous_split([[("a", "O")]] * 10, 0.2)[1] == [[("a", "O")]] * 2
 True
@@ -62,7 +62,7 @@ def _train(folder: Path, train: list, dev: list, bilstm: bool) -> None:
         from hadath.ner.neural_train import NeuralOptions, save_neural, train_neural
 
         words, vectors = build_vectors(ds.saudinewsnet_texts(ds.default_shared_dir()), 13)
-        arrays, _ = train_neural(train, dev, words, vectors, NeuralOptions(epochs=6))
+        arrays, _ = train_neural(train, dev, words, vectors, NeuralOptions())
         save_neural(folder / "bilstm.npz", arrays)
 
 

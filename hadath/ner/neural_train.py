@@ -2,9 +2,15 @@
 
 Only training needs torch; the exported ``bilstm.npz`` runs with
 :mod:`hadath.ner.neural`.  Training is seeded (torch, numpy, batch order) and
-single-process (``torch.set_num_threads(threads)``).  The epoch kept is the
-one with the best micro F1 on the development sentences (a seeded 10% of
-ANERcorp's training part, never the test split).
+runs on CUDA when present, else on the CPU (``torch.set_num_threads(threads)``;
+cuDNN's LSTM is not bit-exact, so GPU runs differ slightly).  Word dropout
+(``UNK`` for a share of the word ids) teaches the network to tag names it has no
+vector for from their characters and context.  The epoch kept is the one with
+the best micro F1 on the development block (the last 10% of ANERcorp's training
+part, :func:`hadath.ner.devtune.contiguous_split`; never the test split); with
+``refit`` the block is trained on too and the last epoch is kept.  Optional
+self-training (``teachers``, ``silver``) adds SaudiNewsNet sentences labelled by
+teacher BiLSTMs (:mod:`hadath.ner.selftrain`).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import json
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +30,8 @@ from hadath.ner.evaluate import score
 from hadath.ner.features import load_gazetteer
 from hadath.ner.neural import MAX_CHARS, PAD, UNK, Encoder, NeuralModel
 
-__all__ = ["NeuralOptions", "train_neural", "save_neural", "run_neural", "dev_split", "test_scores"]
+__all__ = ["NeuralOptions", "train_neural", "save_neural", "run_neural", "dev_split", "test_scores",
+           "corpora", "silver", "model_of"]
 
 TAGS = ("O", *(f"{p}-{label}" for label in ds.LABELS for p in ("B", "I")))
 
@@ -32,17 +39,25 @@ TAGS = ("O", *(f"{p}-{label}" for label in ds.LABELS for p in ("B", "I")))
 @dataclass(frozen=True)
 class NeuralOptions:
     seed: int = 13
-    epochs: int = 8
+    epochs: int = 16  # the best epoch on the dev block is kept
     batch: int = 32
     lr: float = 2e-3
     hidden: int = 128
     char_dim: int = 32
     char_filters: int = 64
-    dropout: float = 0.5
+    dropout: float = 0.3  # dev block, with word dropout 0.25: 0.3 > 0.5
     tune_embeddings: bool = True  # fine-tune the SaudiNewsNet vectors (measured: frozen is worse)
     gazetteer: bool = True
     threads: int = 1  # one thread: OpenMP spin-waiting makes 2 threads slower on a shared CPU
     refit: bool = False  # train on all of ANERcorp train (dev included) and keep the last epoch
+    word_dropout: float = 0.25  # share of word/stem ids replaced by UNK while training (dev: 0 < .1-.4)
+    lr_decay: float = 1.0  # learning rate × this after each epoch
+    vocab: int = 40_000  # SaudiNewsNet word vectors kept (most frequent words)
+    device: str = "auto"  # torch device: auto = CUDA when present, else CPU
+    teachers: int = 0  # self-training: BiLSTMs (other seeds) that label SaudiNewsNet sentences first
+    silver: int = 0  # self-training: SaudiNewsNet sentences sampled for the teachers to label
+    silver_threshold: float = 0.9  # keep a silver sentence when its least sure token is this sure
+    workers: int = 1  # processes labelling the silver sentences
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,15 +158,17 @@ def _f1(model: NeuralModel, sentences: Sequence[ds.TaggedSentence]) -> float:
     return score([[tag for _, tag in s] for s in sentences], pred).micro.f1
 
 
-def train_neural(train: Sequence[ds.TaggedSentence], dev: Sequence[ds.TaggedSentence],
-                 words: list[str], vectors: np.ndarray, options: NeuralOptions,
-                 log: Any = print) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
-    """Train on ``train``, keep the best epoch on ``dev``; returns (npz arrays, training record)."""
-    import torch
+def _device(torch: Any, name: str) -> Any:
+    """``auto``: CUDA when present, else the CPU."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    return torch.device(name)
 
-    torch.manual_seed(options.seed)
-    random.seed(options.seed)
-    torch.set_num_threads(options.threads)
+
+def _prepare(torch: Any, train: Sequence[ds.TaggedSentence], words: list[str], vectors: np.ndarray,
+             options: NeuralOptions) -> tuple[Encoder, Any, list[tuple]]:
+    """The encoder (character list from ``train``), the network with its word vectors set, and the
+    training batches (sentences of similar length) as tensors."""
     gazetteer = load_gazetteer() if options.gazetteer else None
     classes = sorted({c for v in gazetteer.entries.values() for c in v}) if gazetteer else []
     char_counts: dict[str, int] = {}
@@ -169,37 +186,72 @@ def train_neural(train: Sequence[ds.TaggedSentence], dev: Sequence[ds.TaggedSent
         net.word_emb.weight[2:] = torch.from_numpy(vectors)
         net.word_emb.weight[:2] = 0.0
     net.word_emb.weight.requires_grad = options.tune_embeddings
-    optim = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=options.lr)
     order = sorted(range(len(train)), key=lambda i: len(train[i]))
     batches = [order[k : k + options.batch] for k in range(0, len(order), options.batch)]
+    tensors = [_tensors(torch, [encoded[i] for i in ids], [tag_ids[i] for i in ids]) for ids in batches]
+    return encoder, net, tensors
+
+
+def _to(device: Any, batch: tuple) -> tuple:
+    w, s, (uniq, where), f, t, m, lengths = batch  # lengths stay on the CPU (pack_padded_sequence)
+    return (w.to(device), s.to(device), (uniq.to(device), where.to(device)), f.to(device), t.to(device),
+            m.to(device), lengths)
+
+
+def _epoch(torch: Any, net: Any, optim: Any, batches: list[tuple], rng: random.Random,
+           options: NeuralOptions) -> float:
+    """One pass over the shuffled batches; word dropout replaces a share of the word and stem ids by
+    ``UNK`` so that the network learns to tag from characters and context (unseen names)."""
+    net.train()
+    total = 0.0
+    keys = list(range(len(batches)))
+    rng.shuffle(keys)
+    for key in keys:
+        w, s, c, f, t, m, lengths = batches[key]
+        if options.word_dropout > 0:
+            drop = (torch.rand(w.shape, device=w.device) < options.word_dropout) & (m > 0)
+            w, s = w.masked_fill(drop, UNK), s.masked_fill(drop, UNK)
+        loss = _crf_nll(torch, net, net(w, s, c, f, lengths), t, m, lengths.to(w.device))
+        optim.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        optim.step()
+        total += float(loss.detach())
+    return total / max(1, len(batches))
+
+
+def train_neural(train: Sequence[ds.TaggedSentence], dev: Sequence[ds.TaggedSentence],
+                 words: list[str], vectors: np.ndarray, options: NeuralOptions,
+                 log: Any = print) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Train on ``train``, keep the best epoch on ``dev``; returns (npz arrays, training record)."""
+    import torch
+
+    torch.manual_seed(options.seed)
+    random.seed(options.seed)
+    torch.set_num_threads(options.threads)
+    device = _device(torch, options.device)
+    encoder, net, batches = _prepare(torch, train, words, vectors, options)
+    net.to(device)
+    batches = [_to(device, b) for b in batches]
+    optim = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=options.lr)
+    decay = torch.optim.lr_scheduler.ExponentialLR(optim, gamma=options.lr_decay)
     rng = random.Random(options.seed)
-    tensors = {k: _tensors(torch, [encoded[i] for i in ids], [tag_ids[i] for i in ids])
-               for k, ids in enumerate(batches)}
     info = {"tags": list(TAGS), "options": options.as_dict()}
     best: tuple[float, int, dict[str, np.ndarray]] = (-1.0, 0, {})
     history = []
     for epoch in range(1, options.epochs + 1):
-        began, total = time.perf_counter(), 0.0
-        net.train()
-        keys = list(tensors)
-        rng.shuffle(keys)
-        for key in keys:
-            w, s, c, f, t, m, lengths = tensors[key]
-            loss = _crf_nll(torch, net, net(w, s, c, f, lengths), t, m, lengths)
-            optim.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-            optim.step()
-            total += float(loss.detach())
+        began = time.perf_counter()
+        loss = _epoch(torch, net, optim, batches, rng, options)
+        decay.step()
         net.eval()
         arrays = _export(net, encoder, info)
-        dev_f1 = _f1(_numpy_model(arrays, encoder), dev)
-        history.append({"epoch": epoch, "loss": round(total / len(batches), 3), "dev_f1": round(dev_f1, 4),
+        dev_f1 = _f1(_numpy_model(arrays, encoder), dev) if dev else 0.0
+        history.append({"epoch": epoch, "loss": round(loss, 3), "dev_f1": round(dev_f1, 4),
                         "seconds": round(time.perf_counter() - began, 1)})
         log(json.dumps(history[-1]))
         if dev_f1 > best[0] or options.refit:  # refit: dev is in the training data, keep the last epoch
             best = (dev_f1, epoch, arrays)
-    record = {"best_epoch": best[1], "dev_f1": round(best[0], 4), "history": history}
+    record = {"best_epoch": best[1], "dev_f1": round(best[0], 4), "history": history, "device": str(device)}
     arrays = best[2]
     arrays["info"] = np.array(json.dumps({**info, **record}, ensure_ascii=False))
     return arrays, record
@@ -245,56 +297,104 @@ def _shared(sentences: list[list[str]]) -> list[list[str]]:
     return [[t if t.endswith(("PERS", "ORG", "LOC")) else "O" for t in tags] for tags in sentences]
 
 
+def model_of(arrays: dict[str, np.ndarray]) -> NeuralModel:
+    """The numpy tagger of exported ``arrays`` (as :func:`hadath.ner.neural.load_neural` loads it)."""
+    classes = [str(c) for c in arrays["classes"]]
+    encoder = Encoder([str(w) for w in arrays["words"]], [str(c) for c in arrays["chars"]], classes,
+                      load_gazetteer() if classes else None)
+    return _numpy_model(arrays, encoder)
+
+
+def corpora(data_dir: Path, options: NeuralOptions) -> tuple[list, list, list[ds.Corpus]]:
+    """(train, dev, source corpora): ANERcorp train minus its last 10% (the contiguous dev block of
+    :mod:`hadath.ner.devtune`, whole documents like the test; all of it with ``refit``) + Wojood train."""
+    from hadath.ner.devtune import contiguous_split
+
+    aner, wojood = ds.anercorp_train(data_dir), ds.wojood(data_dir, "train")
+    train, dev = contiguous_split(aner.sentences)
+    return (list(aner.sentences) if options.refit else train) + wojood.sentences, dev, [aner, wojood]
+
+
+def silver(data_dir: Path, train: list, dev: list, words: list[str], vectors: np.ndarray,
+           options: NeuralOptions, log: Any = print) -> tuple[list, dict[str, Any]]:
+    """Self-training data: ``options.teachers`` BiLSTMs (seeds after ``options.seed``) label a seeded
+    sample of ``options.silver`` SaudiNewsNet sentences (none sharing a word 6-gram with the ANERcorp
+    test); their confident sentences come back."""
+    from hadath.ner.selftrain import news_sentences, silver_labels_parallel
+
+    teachers, dev_f1 = [], []
+    for k in range(1, options.teachers + 1):
+        arrays, record = train_neural(train, dev, words, vectors,
+                                      replace(options, seed=options.seed + k, teachers=0), log)
+        teachers.append(model_of(arrays))
+        dev_f1.append(record["dev_f1"])
+    banned = ds.corpus_ngrams(ds.anercorp_test(data_dir))  # no news sentence sharing a 6-gram with the test
+    sentences = [s for s in news_sentences(ds.saudinewsnet_texts(data_dir), options.silver, options.seed)
+                 if not ds.word_ngrams(s) & banned]
+    labelled = silver_labels_parallel(teachers, sentences, options.silver_threshold, options.workers)
+    log(f"silver: {len(labelled)} of {len(sentences)} sentences kept")
+    return labelled, {"teachers": options.teachers, "teacher_dev_f1": dev_f1, "sampled": len(sentences),
+                      "kept": len(labelled), "threshold": options.silver_threshold}
+
+
+def _vectors_record(data_dir: Path, options: NeuralOptions) -> dict[str, Any]:
+    zips = sorted((data_dir / ds.SAUDINEWSNET).glob("*.zip"))
+    method = f"PPMI + randomised SVD (hadath.ner.embeddings), {options.vocab // 1000}k words, 100 dims"
+    return {"method": method,
+            "licence": "SaudiNewsNet CC BY-NC-SA 4.0: research use only",
+            "built_from": [{"file": str(z.relative_to(data_dir)), "sha256": _sha256(z)} for z in zips]}
+
+
+def _ensemble_record(out_dir: Path, tests: list[ds.Corpus]) -> dict[str, Any]:
+    from hadath.ner.commands import CONSISTENCY_WINDOW
+    from hadath.ner.crf import ENSEMBLE_WEIGHT, load_model
+
+    ensemble = load_model(out_dir)
+    return {"with": "crf.model", "weight": ENSEMBLE_WEIGHT, "scores": test_scores(ensemble, tests),
+            "consistency": {"module": "hadath.ner.consistency", "window": CONSISTENCY_WINDOW,
+                            "scores": test_scores(ensemble, tests, CONSISTENCY_WINDOW)}}
+
+
 def run_neural(data_dir: Path, out_dir: Path, options: NeuralOptions, command: str,
                log: Any = print) -> dict[str, Any]:
-    """Build SaudiNewsNet vectors, train on ANERcorp train (minus dev) + Wojood train, write
-    ``bilstm.npz`` and ``bilstm.json`` (provenance, scores on the ANERcorp and Wojood tests)."""
+    """Build SaudiNewsNet vectors, train on ANERcorp train (minus dev) + Wojood train (+ silver news
+    sentences with ``options.teachers``), write ``bilstm.npz`` and ``bilstm.json`` (provenance, scores
+    on the ANERcorp and Wojood tests)."""
+    import torch
+
     from hadath.ner.embeddings import build_vectors
     from hadath.ner.neural import load_neural
 
     began = time.perf_counter()
-    words, vectors = build_vectors(ds.saudinewsnet_texts(data_dir), options.seed)
+    words, vectors = build_vectors(ds.saudinewsnet_texts(data_dir), options.seed, vocab=options.vocab)
     log(f"vectors: {len(words)} words in {time.perf_counter() - began:.0f} s")
-    aner = ds.anercorp_train(data_dir)
-    wojood = ds.wojood(data_dir, "train")
-    train, dev = dev_split(aner.sentences, options.seed)
-    if options.refit:
-        train = list(aner.sentences)
-    arrays, record = train_neural(train + wojood.sentences, dev, words, vectors, options, log)
+    train, dev, sources = corpora(data_dir, options)
+    extra, self_training = [], {}
+    if options.teachers:
+        extra, self_training = silver(data_dir, train, dev, words, vectors, options, log)
+    arrays, record = train_neural(train + extra, dev, words, vectors, options, log)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "bilstm.npz"
     save_neural(path, arrays)
     tests = [ds.anercorp_test(data_dir), ds.wojood(data_dir, "test")]
     scores = test_scores(load_neural(path, load_gazetteer() if options.gazetteer else None), tests)
-    zips = sorted((data_dir / ds.SAUDINEWSNET).glob("*.zip"))
-    files = sorted({f for c in [aner, wojood, *tests] for f in c.files})
+    files = sorted({f for c in [*sources, *tests] for f in c.files})
     info = {
         "model": path.name, "model_bytes": path.stat().st_size, "model_sha256": _sha256(path),
         "kind": "bilstm-crf", "labels": list(ds.LABELS), "command": command,
-        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "torch": __import__("torch").__version__, **options.as_dict(),
-        "train_seconds": round(time.perf_counter() - began, 1),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "torch": torch.__version__,
+        **options.as_dict(), "train_seconds": round(time.perf_counter() - began, 1),
         "data": [{"file": f, "sha256": _sha256(data_dir / f)} for f in files],
-        "word_vectors": {"method": "PPMI + randomised SVD (hadath.ner.embeddings), 40k words, 100 dims",
-                         "licence": "SaudiNewsNet CC BY-NC-SA 4.0: research use only",
-                         "built_from": [{"file": str(z.relative_to(data_dir)), "sha256": _sha256(z)}
-                                        for z in zips]},
-        "train_corpora": [{"name": "anercorp-train" + ("" if options.refit else " minus dev"),
-                           "sentences": len(train)},
-                          {"name": "anercorp-dev" + (" (in training: refit, last epoch kept)" if options.refit
-                                                     else " (epoch choice)"), "sentences": len(dev)},
-                          {"name": wojood.name, "sentences": len(wojood.sentences)}],
-        **record, "scores": scores,
+        "word_vectors": _vectors_record(data_dir, options),
+        "train_corpora": [{"name": "anercorp-train" + (" (all: refit)" if options.refit else " minus dev"),
+                           "sentences": len(train) - len(sources[1].sentences)},
+                          {"name": "anercorp-dev block (epoch choice)", "sentences": len(dev)},
+                          {"name": sources[1].name, "sentences": len(sources[1].sentences)},
+                          {"name": "saudinewsnet silver", "sentences": len(extra)}],
+        "self_training": self_training, **record, "scores": scores,
     }
     if (out_dir / "crf.model").exists():
-        from hadath.ner.commands import CONSISTENCY_WINDOW
-        from hadath.ner.crf import ENSEMBLE_WEIGHT, load_model
-
-        ensemble = load_model(out_dir)
-        info["ensemble"] = {"with": "crf.model", "weight": ENSEMBLE_WEIGHT,
-                            "scores": test_scores(ensemble, tests),
-                            "consistency": {"module": "hadath.ner.consistency", "window": CONSISTENCY_WINDOW,
-                                            "scores": test_scores(ensemble, tests, CONSISTENCY_WINDOW)}}
+        info["ensemble"] = _ensemble_record(out_dir, tests)
     path.with_suffix(".json").write_text(json.dumps(info, ensure_ascii=False, indent=1) + "\n",
                                          encoding="utf-8")
     return info
