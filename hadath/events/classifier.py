@@ -32,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from hadath.arabic.normalize import normalize
+from hadath.events.extract import bare_word
 from hadath.model import Token
 
 __all__ = [
@@ -53,8 +54,11 @@ _CONTEXT = 3  # words either side of a trigger that become features
 _NEAR = 4  # words either side of a trigger whose cue groups become ``gn:`` features
 # optional feature families (a model names those it reads): cue group anywhere (g), near a
 # trigger (gn), among the first two words (gs); trigger with its clitic prefix (tpre); where
-# the first trigger stands: opening the sentence, before or after the first comma (start)
-FAMILIES = ("g", "gn", "gs", "tpre", "start")
+# the first trigger stands: opening the sentence, before or after the first comma (start);
+# words inside a name read as its class, ``<GPE>``, in the word features (names): place and
+# group names tie a model to the years and regions it was trained on; whether the trigger
+# has a coded actor / recipient and of which sector (who)
+FAMILIES = ("g", "gn", "gs", "tpre", "start", "names", "who")
 
 
 @dataclass(frozen=True)
@@ -68,15 +72,13 @@ class Hit:
     negated: bool
     hypothetical: bool
     evidence: tuple[str, ...] = ()
-
-
-def _bare(tok: Token) -> str:
-    return tok.stems[-1] if tok.stems else tok.norm
+    actor: str = ""  # the coded actor's sector (else its kind), "" when none was found
+    recipient: str = ""
 
 
 def _prefix(tok: Token) -> str:
     """The clitics before the trigger's stem: ``ال``, ``بال``, ``و`` ... (``-`` for none)."""
-    stem = _bare(tok)
+    stem = bare_word(tok)
     at = tok.norm.rfind(stem) if stem else -1
     return tok.norm[:at] or "-" if at > 0 else "-"
 
@@ -120,6 +122,9 @@ def _family_features(hits: Sequence[Hit], tokens: Sequence[Token], families: Seq
         if "gn" in families:
             lo, hi = max(0, hit.head - _NEAR), min(len(tokens), hit.last + _NEAR + 1)
             feats.update(f"gn:{g}" for found in per_token[lo:hi] for g in found)
+        if "who" in families:
+            feats.update((f"who:a:{hit.actor or '-'}", f"who:r:{hit.recipient or '-'}",
+                          f"who:{hit.trigger_id}:{'a' if hit.actor else '-'}"))
         if "tpre" in families:
             feats.add(f"tpre:{hit.trigger_id}:{_prefix(tokens[hit.head])}")
     if "start" in families:
@@ -129,13 +134,25 @@ def _family_features(hits: Sequence[Hit], tokens: Sequence[Token], families: Seq
     return feats
 
 
+def _words(tokens: Sequence[Token], names: Mapping[int, str] | None) -> list[str]:
+    """Each token's bare word, or ``<LABEL>`` for a token inside a name (``names``)."""
+    words = [bare_word(t) for t in tokens]
+    for i, label in (names or {}).items():
+        if i < len(words):
+            words[i] = f"<{label}>"
+    return words
+
+
 def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int | None = None,
-                bag: bool = True, families: Sequence[str] = ()) -> list[str]:
+                bag: bool = True, families: Sequence[str] = (),
+                names: Mapping[int, str] | None = None) -> list[str]:
     """Sparse binary features of a sentence with its candidate ``hits`` (empty without hits);
     ``bag`` adds every word of the sentence (``w:``), not only those near a trigger;
-    ``families`` adds the optional feature families named in :data:`FAMILIES`."""
+    ``families`` adds the optional feature families named in :data:`FAMILIES`; with the
+    ``names`` family, the tokens of ``names`` (index -> mention label) read as their label."""
     if not hits or not tokens:
         return []
+    words = _words(tokens, names if "names" in families else None)
     feats = {f"n:{min(len(hits), 3)}"}
     for hit in hits:
         feats.update((f"t:{hit.trigger_id}", f"p:{hit.pos}", f"tp:{hit.trigger_id}:{hit.pos}"))
@@ -146,14 +163,14 @@ def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int |
         feats.update(f"e:{e}" for e in hit.evidence)
         feats.add(f"ee:{hit.trigger_id}:{len(hit.evidence)}")
         lo, hi = max(0, hit.head - _CONTEXT), min(len(tokens), hit.last + _CONTEXT + 1)
-        feats.update(f"c:{_bare(t)}" for t in tokens[lo : hit.head])
-        feats.update(f"a:{_bare(t)}" for t in tokens[hit.last + 1 : hi])
+        feats.update(f"c:{w}" for w in words[lo : hit.head])
+        feats.update(f"a:{w}" for w in words[hit.last + 1 : hi])
         feats.add(f"at:{min(hit.head, 6)}")
         if hit.head > 0:
-            feats.add(f"b1:{_bare(tokens[hit.head - 1])}")
+            feats.add(f"b1:{words[hit.head - 1]}")
         feats.add(f"pre:{_prefix(tokens[hit.head])}")
     if bag:
-        feats.update(f"w:{_bare(t)}" for t in tokens)
+        feats.update(f"w:{w}" for w in words)
     if _old_year(tokens, year):
         feats.add("oldyear")
     if any(t.norm in ("؟", "?") for t in tokens):
@@ -237,13 +254,19 @@ def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[bool], *, l2: f
     recorded: the rows must already carry those features.
     """
     counts = Counter(f for row in rows for f in set(row))
-    keep = {f for f, n in counts.items() if n >= min_count}
-    keep = {f for f in keep if bag or not f.startswith("w:")}
+    keep = {f for f, n in counts.items() if n >= min_count and (bag or not f.startswith("w:"))}
     row_weights = list(weights) if weights is not None else [1.0] * len(rows)
     data = [([f for f in row if f in keep], bool(y), w)
             for row, y, w in zip(rows, labels, row_weights, strict=True)]
     n_pos = sum(y for _, y, _ in data)
     pos_weight = min(5.0, max(1.0, (len(data) - n_pos) / max(n_pos, 1)))
+    model, bias = _sgd(data, l2, pos_weight, epochs, rate, seed)
+    return LogisticModel(model, bias, threshold, bag, tuple(families))
+
+
+def _sgd(data: Sequence[tuple[list[str], bool, float]], l2: float, pos_weight: float,
+         epochs: int, rate: float, seed: int) -> tuple[dict[str, float], float]:
+    """AdaGrad SGD over ``(features, label, row weight)`` rows: (weights, bias)."""
     model: dict[str, float] = {}
     grad_sq: dict[str, float] = {}
     bias, bias_sq = 0.0, 1e-8
@@ -263,4 +286,4 @@ def fit_logistic(rows: Sequence[Sequence[str]], labels: Sequence[bool], *, l2: f
                 gf = g + l2 * w
                 grad_sq[f] = grad_sq.get(f, 1e-8) + gf * gf
                 model[f] = w - rate * gf / math.sqrt(grad_sq[f])
-    return LogisticModel(model, bias, threshold, bag, tuple(families))
+    return model, bias

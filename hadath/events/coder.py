@@ -47,6 +47,8 @@ STRONG_VERB_MIN_P = 0.15
 _DEFAULT = "default"
 # mentions whose words are names, never event triggers ("نادي الاتفاق", "مركز الملك سلمان للإغاثة")
 NAME_LABELS = frozenset({"PER", "ORG", "GPE"})
+# mentions whose words the learned filter reads as their class (the ``names`` feature family)
+FILTER_NAME_LABELS = frozenset({"PER", "ORG", "GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,18 @@ def name_tokens(sent: Sentence, mentions: Sequence[Mention]) -> frozenset[int]:
     return frozenset(inside)
 
 
+def name_labels(sent: Sentence, mentions: Sequence[Mention]) -> dict[int, str]:
+    """Token index of ``sent`` -> label of the name mention (PER/ORG/GPE/LOC) it lies in."""
+    starts = [tok.start for tok in sent.tokens]
+    ends = [tok.end for tok in sent.tokens]
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.label in FILTER_NAME_LABELS and sent.start <= m.start and m.end <= sent.end:
+            for i in range(bisect_left(starts, m.start), bisect_right(ends, m.end)):
+                out.setdefault(i, m.label)
+    return out
+
+
 def _unconj(norm: str) -> str:
     """A cue word without a leading و/ف: ولم -> لم, وقد -> قد, ويعتزم -> يعتزم."""
     return norm[1:] if norm[:1] in "وف" and len(norm) > 2 else norm
@@ -258,9 +272,14 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
+def _who(actors: tuple[Actor, ...]) -> str:
+    """The filter's view of a coded party: its sector, else its kind ("" for none)."""
+    return (actors[0].sector or actors[0].kind or "?") if actors else ""
+
+
 def _hits(coded: list, kind: str) -> list[Hit]:
     return [Hit(trig.id, trig.pos, idx[0], idx[0] + len(trig.words) - 1, event.negated,
-                event.hypothetical, _evidence(reasons))
+                event.hypothetical, _evidence(reasons), _who(event.actor), _who(event.recipient))
             for trig, idx, event, reasons in coded if trig.type == kind]
 
 
@@ -350,7 +369,7 @@ class EventCoder:
             coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, units, date, how,
                                               contexts.get(sent.paragraph, ()), memory, index))
                      for trig, idx, form in hits]
-            verdicts = self._verdicts(sent, coded, _year(doc.date))
+            verdicts = self._verdicts(doc, sent, coded)
             kept: dict[tuple, int] = {}
             for trig, idx, event, reasons in coded:
                 if event.event in CHECKED_TYPES:
@@ -382,11 +401,14 @@ class EventCoder:
         if not any(t.type == kind for t, _, _ in hits):
             return []
         date, how = resolve_date(sent.tokens, doc.date, self.cues)
-        coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, [], date, how, ()))
+        units = units_of([a for a in doc.actors if sent.start <= a.start and a.end <= sent.end],
+                         sent.tokens, sent.text, sent.start) if "who" in families else []
+        coded = [(trig, idx, *self._event(doc, sent, trig, idx, form, units, date, how, ()))
                  for trig, idx, form in hits if trig.type == kind]
-        return features_of(_hits(coded, kind), sent.tokens, _year(doc.date), families=families)
+        return features_of(_hits(coded, kind), sent.tokens, _year(doc.date), families=families,
+                           names=name_labels(sent, doc.mentions) if "names" in families else None)
 
-    def _verdicts(self, sent: Sentence, coded: list, year: int | None) -> dict[str, tuple[bool, str]]:
+    def _verdicts(self, doc: Document, sent: Sentence, coded: list) -> dict[str, tuple[bool, str]]:
         """Per checked type in the sentence, the learned filter's verdict (none without a filter)."""
         out = {}
         for kind in CHECKED_TYPES:
@@ -394,7 +416,9 @@ class EventCoder:
             model = self.filter.models.get(kind) if self.filter is not None else None
             if not hits or model is None:
                 continue
-            p = model.probability(features_of(hits, sent.tokens, year, model.bag, model.families))
+            names = name_labels(sent, doc.mentions) if "names" in model.families else None
+            p = model.probability(features_of(hits, sent.tokens, _year(doc.date), model.bag,
+                                              model.families, names))
             best = max(_score(reasons) for trig, _, _, reasons in coded if trig.type == kind)
             strong = _strong_verb(coded, kind) and p >= STRONG_VERB_MIN_P
             ok = p >= model.threshold or (best >= self.override_specificity and p >= OVERRIDE_MIN_P) or strong

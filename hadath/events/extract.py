@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from hadath.events.lexicon import Cues
 from hadath.model import Token
 
-__all__ = ["resolve_date", "parse_number", "count_near"]
+__all__ = ["resolve_date", "parse_number", "count_near", "bare_word"]
 
 
 def _parse_pub(date: str | None) -> dt.date | None:
@@ -29,7 +29,13 @@ def _parse_pub(date: str | None) -> dt.date | None:
         return None
 
 
-def _bare(tok: Token) -> str:
+def bare_word(tok: Token) -> str:
+    """The token without its clitics: its shortest stem candidate (``بالهجوم`` -> ``هجوم``).
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> bare_word(tokenize("بالهجوم")[0])
+    'هجوم'
+    """
     return tok.stems[-1] if tok.stems else tok.norm
 
 
@@ -43,7 +49,7 @@ def _explicit(tokens: Sequence[Token], i: int, cues: Cues, pub: dt.date | None) 
         month = cues.months.get(tokens[i].norm + " " + tokens[i + 1].norm)
         nxt = i + 2
     if month is None:
-        month = cues.months.get(tokens[i].norm) or cues.months.get(_bare(tokens[i]))
+        month = cues.months.get(tokens[i].norm) or cues.months.get(bare_word(tokens[i]))
         nxt = i + 1
     if month is None:
         return None
@@ -75,7 +81,7 @@ def resolve_date(tokens: Sequence[Token], pub_date: str | None, cues: Cues) -> t
     if pub is None:
         return None, "none"
     for i, tok in enumerate(tokens):
-        word = _bare(tok) if tok.norm not in cues.weekdays else tok.norm
+        word = bare_word(tok) if tok.norm not in cues.weekdays else tok.norm
         for form in (tok.norm, word, "ال" + word):
             if form in cues.weekdays:
                 back = (pub.weekday() - cues.weekdays[form]) % 7
