@@ -49,6 +49,12 @@ _CONSISTENCY = click.option(
 @click.option("--silver-threshold", type=float, default=None,
               help="BiLSTM self-training: keep a sentence when its least sure token is this sure.")
 @click.option("--workers", type=int, default=None, help="BiLSTM self-training: labelling processes.")
+@click.option("--gazetteer-dropout", type=float, default=None,
+              help="Share of training sentences (CRF: copied without gazetteer features) or tokens "
+                   "(BiLSTM: gazetteer features zeroed) [default: the model's TrainOptions/NeuralOptions].")
+@click.option("--newsfane/--no-newsfane", default=None,
+              help="Add NewsFANE (clitics glued back, no sentence sharing a 6-gram with the ANERcorp test) "
+                   "[default: the model's TrainOptions/NeuralOptions].")
 @click.option("--variants", default="", help="Comma-separated variants to compare instead of training "
               "(base,+clitics,+charngrams,+gazetteer,+profiles,+clusters,+clusters+wojood,"
               "+wojood,+newsfane,+both).")
@@ -74,7 +80,9 @@ def train_ner(
         _train_bilstm(data_dir, out_dir or MODEL_DIR, seed, command,
                       {"epochs": epochs, "refit": refit, **neural})
         return
-    options = TrainOptions(seed=seed, max_iterations=max_iterations)
+    chosen = {k: neural.pop(k) for k in ("gazetteer_dropout", "newsfane")}
+    options = TrainOptions(seed=seed, max_iterations=max_iterations,
+                           **{k: v for k, v in chosen.items() if v is not None})
     if variants:
         result = compare_variants(data_dir, options, [v.strip() for v in variants.split(",")])
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))

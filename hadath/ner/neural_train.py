@@ -28,10 +28,10 @@ import numpy as np
 from hadath.ner import datasets as ds
 from hadath.ner.evaluate import score
 from hadath.ner.features import load_gazetteer
-from hadath.ner.neural import MAX_CHARS, PAD, UNK, Encoder, NeuralModel
+from hadath.ner.neural import MAX_CHARS, PAD, SHAPES, UNK, Encoder, NeuralModel
 
 __all__ = ["NeuralOptions", "train_neural", "save_neural", "run_neural", "dev_split", "test_scores",
-           "corpora", "silver", "model_of"]
+           "corpora", "silver", "model_of", "drop_gazetteer"]
 
 TAGS = ("O", *(f"{p}-{label}" for label in ds.LABELS for p in ("B", "I")))
 
@@ -58,6 +58,8 @@ class NeuralOptions:
     silver: int = 0  # self-training: SaudiNewsNet sentences sampled for the teachers to label
     silver_threshold: float = 0.9  # keep a silver sentence when its least sure token is this sure
     workers: int = 1  # processes labelling the silver sentences
+    gazetteer_dropout: float = 0.0  # share of tokens whose gazetteer features are zeroed (not yet measured)
+    newsfane: bool = False  # add NewsFANE (glued; no 6-gram with test/dev; misc_words); not yet measured
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -198,6 +200,15 @@ def _to(device: Any, batch: tuple) -> tuple:
             m.to(device), lengths)
 
 
+def drop_gazetteer(torch: Any, feats: Any, share: float) -> Any:
+    """``feats`` (batch, time, shapes + gazetteer classes) with the gazetteer part zeroed for a random
+    ``share`` of the tokens (the shape one-hot is kept), so that the network does not lean on the
+    gazetteer alone."""
+    n = len(SHAPES)
+    keep = (torch.rand(feats.shape[:2], device=feats.device) >= share).unsqueeze(2).to(feats.dtype)
+    return torch.cat([feats[..., :n], feats[..., n:] * keep], dim=2)
+
+
 def _epoch(torch: Any, net: Any, optim: Any, batches: list[tuple], rng: random.Random,
            options: NeuralOptions) -> float:
     """One pass over the shuffled batches; word dropout replaces a share of the word and stem ids by
@@ -211,6 +222,8 @@ def _epoch(torch: Any, net: Any, optim: Any, batches: list[tuple], rng: random.R
         if options.word_dropout > 0:
             drop = (torch.rand(w.shape, device=w.device) < options.word_dropout) & (m > 0)
             w, s = w.masked_fill(drop, UNK), s.masked_fill(drop, UNK)
+        if options.gazetteer_dropout > 0:
+            f = drop_gazetteer(torch, f, options.gazetteer_dropout)
         loss = _crf_nll(torch, net, net(w, s, c, f, lengths), t, m, lengths.to(w.device))
         optim.zero_grad()
         loss.backward()
@@ -312,7 +325,14 @@ def corpora(data_dir: Path, options: NeuralOptions) -> tuple[list, list, list[ds
 
     aner, wojood = ds.anercorp_train(data_dir), ds.wojood(data_dir, "train")
     train, dev = contiguous_split(aner.sentences)
-    return (list(aner.sentences) if options.refit else train) + wojood.sentences, dev, [aner, wojood]
+    train = (list(aner.sentences) if options.refit else train) + wojood.sentences
+    if not options.newsfane:
+        return train, dev, [aner, wojood]
+    banned = ds.corpus_ngrams(ds.anercorp_test(data_dir))
+    if not options.refit:
+        banned |= ds.corpus_ngrams(ds.Corpus("dev", dev, ()))
+    news = ds.newsfane(data_dir, banned, misc=ds.misc_words(train))
+    return train + news.sentences, dev, [aner, wojood, news]
 
 
 def silver(data_dir: Path, train: list, dev: list, words: list[str], vectors: np.ndarray,
@@ -387,9 +407,9 @@ def run_neural(data_dir: Path, out_dir: Path, options: NeuralOptions, command: s
         "data": [{"file": f, "sha256": _sha256(data_dir / f)} for f in files],
         "word_vectors": _vectors_record(data_dir, options),
         "train_corpora": [{"name": "anercorp-train" + (" (all: refit)" if options.refit else " minus dev"),
-                           "sentences": len(train) - len(sources[1].sentences)},
+                           "sentences": len(train) - sum(len(c.sentences) for c in sources[1:])},
                           {"name": "anercorp-dev block (epoch choice)", "sentences": len(dev)},
-                          {"name": sources[1].name, "sentences": len(sources[1].sentences)},
+                          *({"name": c.name, "sentences": len(c.sentences), **c.notes} for c in sources[1:]),
                           {"name": "saudinewsnet silver", "sentences": len(extra)}],
         "self_training": self_training, **record, "scores": scores,
     }
