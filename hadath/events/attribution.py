@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from hadath.arabic.normalize import normalize
 from hadath.events.discourse import Reference, references
 from hadath.events.lexicon import Cues, Trigger
-from hadath.events.roles import named_attacker_roles, noun_roles, participant_roles, verb_roles
+from hadath.events.roles import frame_pp, named_attacker_roles, noun_roles, verb_roles
 from hadath.events.syntax import Scene, load_frames, pronoun_suffix
 from hadath.model import Actor, Token
 
@@ -45,6 +45,9 @@ __all__ = ["Unit", "units_of", "attribute", "Attribution", "PARTICIPANT_TYPES"]
 PARTICIPANT_TYPES = frozenset({"PROTEST"})
 # types whose trigger may be the attacker's own name ("انتحاري", "مهاجما انتحاريا"): its actor
 NAMING_TYPES = frozenset({"ASSAULT"})
+# sectors of people who protest, and how far (tokens) from a protest noun they may be named
+PROTESTER_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "PTY", "REF", "AGR", "MED", "JRN"})
+PROTESTER_REACH = 16
 _NAME_KINDS = ("PER",)
 # words that never stand between a role and the name of its holder
 _FUNCTION = frozenset({"ان", "بان", "لان", "و", "او", "ثم", "قد", "لم", "لن", "لا", "ما"})
@@ -158,3 +161,20 @@ def attribute(trig: Trigger, first: int, last: int, tokens: Sequence[Token], uni
     refers = references(scene, trig, first, last, suffix, actor, recipient, reasons)
     return Attribution(actor, recipient, tuple(reasons), refers)
 
+
+def participant_roles(s: Scene, trig: Trigger, first: int, last: int) -> Attribution | None:
+    """Protests whose trigger names the protesters ("احتشد المتظاهرون", "خرج مئات من المتظاهرين")."""
+    inside = [u for u in s.units if u.first <= last and u.last >= first]
+    if not inside:  # protesters named near the protest, civilians first: "مظاهرة … وأحرق المتظاهرون"
+        near = [u for u in s.units if u.best.sector in PROTESTER_SECTORS
+                and (0 < u.first - last <= PROTESTER_REACH or 0 < first - u.last <= PROTESTER_REACH)]
+        inside = sorted(near, key=lambda u: (u.best.sector != "CVL", abs(u.first - first)))
+    if not inside:
+        return None
+    actor = inside[0]
+    found, _ = frame_pp(s, trig, actor.last + 1)
+    if found is None:  # what they protest at or clash with: the next participant after them
+        following = [u for u in s.units if actor.last < u.first <= actor.last + 12]
+        governed = [u for u in following if s.unit_prep(u)]
+        found = (governed or following or [None])[0]
+    return Attribution(actor, found if found is not actor else None, ("the trigger names the participants",))

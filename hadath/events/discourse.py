@@ -35,7 +35,6 @@ _PLURAL_KINDS = frozenset({"GROUP"})
 _FEMININE_KINDS = frozenset({"GPE", "IGO"})
 # types whose dropped subject is not carried (the victims, not the attacker, are news' subject)
 NO_CARRY_SUBJECT = frozenset({"ASSAULT"})
-_OPENERS = frozenset({"كما", "ثم", "بدوره", "بدورها", "من جهته", "من جهتها"})
 
 
 @dataclass(frozen=True)
@@ -68,9 +67,45 @@ def _definite(s: Scene, first: int) -> bool:
     return demonstrative or s.words[first].startswith(("ال", "بال", "لل", "كال"))
 
 
+def _opener_at(s: Scene, i: int, end: int) -> int:
+    """The number of words of the sentence opener (``openers`` in the frames: "كما", "من جهته")
+    that starts at token ``i`` and ends before ``end``; 0 when none does."""
+    best = 0
+    for opener in s.frames.words["openers"]:
+        words = opener.split()
+        if len(words) > best and i + len(words) <= end and _unconj(s, i) == words[0] \
+                and all(s.word(i + k) == w for k, w in enumerate(words[1:], 1)):
+            best = len(words)
+    return best
+
+
+def _unconj(s: Scene, i: int) -> str:
+    """Token ``i`` without a leading و/ف, also for short words that have no stems ("ومن")."""
+    n = s.tokens[i].norm
+    plain = n[:1] not in "وف" or len(n) <= 2 or n in s.frames.words["waw_initial"]
+    return s.word(i) if plain else n[1:]
+
+
 def _opens(s: Scene, first: int) -> bool:
-    """The verb opens the sentence: only light words ("كما", "أمس") before it."""
-    return all(s.is_light(i) or s.word(i) in _OPENERS for i in range(first))
+    """The verb opens the sentence: only light words ("أمس"), openers ("كما", "من جهته") and
+    commas before it.
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> from hadath.events.lexicon import load_default
+    >>> from hadath.events.syntax import load_frames
+    >>> toks = tokenize("ومن جهته، أكد الوزير")
+    >>> _opens(Scene(toks, [], load_default().cues, load_frames()), 3)
+    True
+    """
+    i = 0
+    while i < first:
+        if s.is_light(i) or s.tokens[i].norm in (",", "،"):
+            i += 1
+        elif (n := _opener_at(s, i, first)) > 0:
+            i += n
+        else:
+            return False
+    return True
 
 
 def references(s: Scene, trig: Trigger, first: int, last: int, suffix: str,
@@ -78,7 +113,9 @@ def references(s: Scene, trig: Trigger, first: int, last: int, suffix: str,
     """The slots left empty in this sentence that refer back to an earlier one."""
     out: list[Reference] = []
     person = s.frames.words["pronoun_suffixes"]
-    if trig.pos != "verb" and suffix in person and actor is None:
+    if trig.pos != "verb" and suffix in person and trig.genitive == "object" and recipient is None:
+        out.append(Reference("recipient", suffix, "pronoun on the verbal noun: its object"))  # "احتجازه"
+    elif trig.pos != "verb" and suffix in person and actor is None:
         out.append(Reference("actor", suffix, "pronoun on the verbal noun"))
     if recipient is None:
         if trig.pos == "verb" and suffix in person:

@@ -41,10 +41,11 @@ __all__ = ["Frames", "load_frames", "Scene", "Phrase", "pronoun_suffix", "bare"]
 
 FRAMES_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "attribution" / "frames.yaml"))
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_COMMAS = ("،", ",")
 _WORD_SETS = ("belonging", "prepositions", "light", "titles", "quantifiers", "agent_words", "attributed",
               "claims", "exposure", "support_verbs", "pronoun_complementizers", "breaks", "participles",
               "speech", "relatives", "pronoun_suffixes", "first_person_suffixes", "demonstratives",
-              "anaphoric_nouns", "targeting", "waw_initial")
+              "anaphoric_nouns", "targeting", "waw_initial", "openers", "receive_verbs")
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ class Scene:
                 nxt = self.starts.get(i + 1)
                 if nxt is not None and not self.unit_prep(nxt) and self._nisba(nxt):
                     return Phrase(nxt, nxt.last, "unit")
-                return Phrase(None, self._adjectives(i), "definite")
+                return self._definite(i)
             heads += 1
             if heads > construct:
                 return Phrase(None, i, "noun")
@@ -283,6 +284,50 @@ class Scene:
                 return Phrase(owner, self.coordinated_end(owner), "unit")
             i += 1
         return Phrase(None, i - 1, "end")
+
+    def _definite(self, i: int) -> Phrase:
+        """An uncoded definite noun at ``i`` and its adjectives; the participant it stands for when
+        one follows as apposition ("البلد الجار باكستان") or names the body it is part of
+        ("المشرعين في الكونغرس"; not a place: "الوضع في سوريا")."""
+        end = self._adjectives(i)
+        j = end + 1
+        if j < len(self.tokens) and self.word(j) == "في" and (member := self.starts.get(j + 1)) is not None \
+                and member.best.kind != "GPE":
+            return Phrase(member, self.coordinated_end(member), "unit")
+        apposed = self.starts.get(j)
+        if apposed is not None and apposed.best.kind in ("PER", "GPE") and not self.unit_prep(apposed) \
+                and bare(self.tokens[j]) == self.tokens[j].norm:
+            return Phrase(apposed, self.coordinated_end(apposed), "unit")
+        return Phrase(None, end, "definite")
+
+    def aside_object(self, pos: int) -> Phrase | None:
+        """VSO with the object set off from the subject by commas and a time word: "التقى وزير الدفاع
+        الأميركي آشتون كارتر، أمس، رئيس إقليم كردستان" (only commas and light words skipped)."""
+        i = pos
+        while i < len(self.tokens) and (self.tokens[i].norm in _COMMAS or self.is_light(i)):
+            i += 1
+        if i == pos or self.tokens[pos].norm not in _COMMAS or i == len(self.tokens) or self.is_quantity(i):
+            return None  # "قتل أربعة أشخاص، بينهم عنصران من الشرطة": a partitive aside on the subject
+        ph = self.phrase(i)
+        return ph if ph.unit is not None else None
+
+    def counted_after(self, last: int, unit: Unit | None) -> bool:
+        """``unit``, found after the verb ending at ``last``, is counted ("قتل 15 متمردا")."""
+        if unit is None or unit.first <= last:
+            return False
+        i = last + 1
+        while i < unit.first and self.is_light(i):
+            i += 1
+        return (i < unit.first and self.is_quantity(i)) or self.is_quantity(unit.first)
+
+    def accusative(self, i: int) -> bool:
+        """An indefinite accusative noun ("عددا", "ناشطا", "خطابا"): an object, never a subject."""
+        w = self.words[i]
+        return i not in self.covered and len(w) >= 4 and w.endswith("ا") and not any(ch.isdigit() for ch in w)
+
+    def nominal(self, i: int) -> bool:
+        """Token ``i`` reads as a noun: it has the article or a preposition ("في غارة", "بتفجير")."""
+        return self.has_article(i) or bool(self.attached_prep(i)) or (i > 0 and bool(self.prep_word(i - 1)))
 
     def _nisba(self, unit: Unit) -> bool:
         """A one-word unit that is a nisba adjective ("الإسرائيلية", "الأمريكي")."""
