@@ -45,9 +45,10 @@ __all__ = [
 ]
 
 GOLD_PATH = Path(__file__).resolve().parents[2] / "eval" / "events_dev" / "gold.jsonl"
-# Pinned floors: measured 2026-11-23 on 51 articles / 401 events (strict F1 0.209, type 0.599,
-# actor country 0.411 with the coder of that day), less a margin; floors rise, never fall silently.
-DEVSET_FLOORS = {"strict": 0.19, "type": 0.57, "actor country": 0.38}
+# Pinned floors: measured 2026-11-23 (session 10) on 51 articles / 401 events (strict F1 0.273,
+# type 0.618, actor country 0.502 with the coder of that day), less a margin; floors rise, never
+# fall silently.
+DEVSET_FLOORS = {"strict": 0.25, "type": 0.59, "actor country": 0.48}
 
 SentenceKey = tuple[str, int]
 
