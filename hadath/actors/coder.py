@@ -16,6 +16,12 @@ Actor phrases are built from the lexicon mentions of each sentence:
   ("تركيا شنت غارات" → TUR; the GSR codings and our dev set agree), a capital or
   seat used so is its government (واشنطن → USA GOV); "السلطة الفلسطينية" is a role
   phrase (PSE GOV); bodies, groups and the people of a nation have their own code;
+* a country, capital or city a visit is to is its government ("يزور ... إسرائيل", "زيارة إلى
+  قطر", "زيارته لأربيل" → GOV; "وصل إلى" stays a place), and a country or capital a request or
+  aid comes from is an actor though after من ("بناء على طلب من مصر", "مساعدات من واشنطن"):
+  ``locative.state_context``;
+* a nisba of several countries (كردي: no KUR code) is decided by the story, and for an armed
+  role (متمردون أكراد) by the country of a rebel group named in it (the PKK → TUR);
 * unqualified groups of people listed in ``unplaced_families.txt`` (مسلحون،
   المتظاهرون) take no country from the story, only from their own phrase;
 * هجوم **انتحاري** (``adjective_heads.txt``) is an adjective, not an actor; a former
@@ -26,7 +32,9 @@ Actor phrases are built from the lexicon mentions of each sentence:
 * ``hadath.actors.links``: group anaphora (الحزب، التنظيم → the group named before), short
   group names, a bare "التحالف" in a coalition's theatre (``coalitions.tsv``), a military
   body "led by" a state (بقيادة، الذي تقوده), a sentence that opens with a place (وفي طهران،)
-  for its unqualified roles, and owner nouns with a nisba (مساعدات سعودية → SAU).
+  for its unqualified roles, owner nouns with a nisba (مساعدات سعودية → SAU), a group noun with
+  the nisba of a rebel group's country (الحركة الكردية → the PKK) and a bare "المملكة" in a story
+  about a kingdom.
 
 Places in locative contexts (في، إلى، من، ب...) become ``doc.locations``; a
 capital after ل (لنيامي) is both a place and an actor, and the event coder
@@ -44,6 +52,7 @@ from hadath.actors.context import (
     NON_STATE,
     Placed,
     adjective_nisba,
+    belief_gap,
     country_scores,
     idafa_place,
     main_country,
@@ -57,15 +66,18 @@ from hadath.actors.kb import Entry, KnowledgeBase, load_default
 from hadath.actors.links import (
     Phrase,
     frames,
+    host_city,
     link_groups,
+    link_kingdom,
     link_own_country,
     link_persons,
     link_quoted_groups,
     owner_nisba,
+    second_nisba,
     theatre_leader,
 )
-from hadath.actors.locative import LOCATIVE
-from hadath.actors.names import is_plural_title, unknown_name
+from hadath.actors.locative import HOST, LOCATIVE, state_context
+from hadath.actors.names import first_names, former_end, is_plural_title, unknown_name
 from hadath.actors.romanize import romanize
 from hadath.arabic.normalize import normalize
 from hadath.model import Actor, Document, Location
@@ -73,6 +85,9 @@ from hadath.model import Actor, Document, Location
 __all__ = ["ActorCoder"]
 
 _ARMED = ("MIL", "COP", "SPY")
+# an armed role with a nisba of several countries (متمردون أكراد) takes the country of a rebel group
+# named in the story when exactly one candidate has one (the PKK → TUR)
+_ARMED_GROUP_SECTORS = frozenset({"REB", "UAF"})
 QUALIFIERS = ("nisba", "nisba_plural", "country", "capital", "igo", "group")
 _LINKS = {"": 0, "ل": 1, "من": 1}  # allowed text between a role and its country/body
 _COMMAS = ("،", ",")
@@ -115,6 +130,10 @@ class ActorCoder:
             scores[country] += 1000.0  # outweighs any votes of the text itself
         country = main_country(scores)
         state = _State(doc, scores, country)
+        state.armed_groups = frozenset(
+            p.entry.codes[0] for p in placed
+            if p.entry is not None and p.entry.kind == "group" and p.entry.sector == "REB" and p.entry.codes
+        )
         state.frames = frames(self.kb, placed, doc.text, lambda p: self._city_country(p, scores))
         i = 0
         while i < len(placed):
@@ -122,6 +141,7 @@ class ActorCoder:
         phrases = link_persons(state.phrases, doc, self.kb, placed)
         phrases = link_groups(phrases, doc, self.kb, placed, state.paragraph_of)
         phrases = link_own_country(link_quoted_groups(phrases, doc, self.kb), doc, self.kb)
+        phrases = link_kingdom(phrases, doc, self.kb, country, scores)
         actors = tuple(_to_actor(doc.text, p) for p in sorted(phrases, key=lambda p: (p.start, p.end)))
         return dataclasses.replace(doc, actors=actors, country=country, locations=tuple(state.locations))
 
@@ -132,7 +152,12 @@ class ActorCoder:
         entry = p.entry
         if entry is None:
             if p.mention.key and p.mention.key.startswith("city:") and p.locative:
-                state.add_location(make_location(self.kb, self.places, p, state.scores))
+                loc = make_location(self.kb, self.places, p, state.scores)
+                state.add_location(loc)
+                host = state_context(p.sentence.tokens, p.token, p.clitic) == HOST
+                if loc is not None and loc.country and host:
+                    name = self._role_name(loc.country, "", None).strip()
+                    state.phrases.append(host_city(p, loc.country, name))
             return i + 1
         if entry.kind == "role":
             return self._role_phrase(placed, i, state)
@@ -182,12 +207,14 @@ class ActorCoder:
             return i + 1  # a name alone on its line (a byline or a tag), not a statement about it
         if p.locative:
             state.add_location(make_location(self.kb, self.places, p, state.scores))
-        if not p.locative or p.clitic.lstrip("وف").startswith("ل"):
+        role = state_context(p.sentence.tokens, p.token, p.clitic)
+        if not p.locative or p.clitic.lstrip("وف").startswith("ل") or role:
             what = (
                 "country name as state actor" if entry.kind == "country" else f"{entry.role_type} as metonym"
             )
             code = entry.codes[0]
-            sector = None if entry.kind == "country" else "GOV"
+            sector = None if entry.kind == "country" and role != HOST else "GOV"
+            what = f"{what} ({role} of a visit)" if role == HOST else f"{what} ({role})" if role else what
             state.phrases.append(
                 Phrase(
                     p.mention.start,
@@ -214,16 +241,18 @@ class ActorCoder:
             j += 1
             roles.append(placed[j].entry)  # type: ignore[arg-type]
         qual: Placed | None = None
+        believed = False
         if j + 1 < len(placed) and _kind(placed[j + 1]) in QUALIFIERS:
             gap = _gap(text, placed[j], placed[j + 1])
             nisba = _kind(placed[j + 1]) in ("nisba", "nisba_plural")
             led = gap in _LED_BY and any(r.sector == "MIL" for r in roles)
+            believed = nisba and len(gap) > 4 and belief_gap(gap)  # "طائرة بدون طيار يرجح أنها أمريكية"
             if (gap == "" and (not nisba or _agrees(placed[j], placed[j + 1]))) or (
                 (gap in _LINKS or led) and not nisba
-            ):
+            ) or believed:
                 j += 1
                 qual = placed[j]
-        end = placed[j].mention.end
+        end = placed[j - 1 if believed else j].mention.end
         if qual is None and (qual := idafa_place(self.kb, self.places, placed[j], text)) is not None:
             end = qual.mention.end  # "حكومة مالي", "شرطة دبي": a country or city the lexicon skipped
         if qual is None and (qual := adjective_nisba(self.kb, placed[j], text)) is not None:
@@ -234,7 +263,7 @@ class ActorCoder:
             qual = theatre_leader(self.kb, placed[j], text, state.country, state.doc.date)
         if qual is not None and _kind(qual) == "igo":
             end, j = _with_acronym(text, placed, j)
-        former = _former(self.kb, placed[j].sentence, end) if text.startswith("ال", end + 1) else None
+        former = former_end(self.kb, placed[j].sentence, end) if text.startswith("ال", end + 1) else None
         end = former or end
         person, end, j = self._name_after(placed, j, end, roles, state)
         phrase = self._role_actor(placed[i].mention.start, end, roles, qual, person, state)
@@ -242,6 +271,11 @@ class ActorCoder:
             phrase = dataclasses.replace(phrase, sector="ELI", why=f"{phrase.why}; former office → ELI")
         if phrase is not None:
             state.phrases.append(phrase)
+            if qual is not None and _kind(qual) in ("nisba", "nisba_plural") and person is None:
+                names, scores = self._role_name, state.scores
+                while second := second_nisba(self.kb, placed, j, phrase, text, scores, names):
+                    state.phrases.append(second)  # قوات سعودية ومصرية وإماراتية: each a second actor
+                    j += 1
         return j + 1
 
     def _located(self, placed: Sequence[Placed], j: int, state: _State) -> Placed | None:
@@ -275,7 +309,7 @@ class ActorCoder:
             if nxt.mention.label == "PER" and nxt.entry is None:
                 return nxt.mention.text, nxt.mention.end, j + 1
         if j + 1 < len(placed) and _kind(placed[j + 1]) == "person":
-            if _first_names(self.kb, text[end : placed[j + 1].mention.start]):
+            if first_names(self.kb, text[end : placed[j + 1].mention.start]):
                 return placed[j + 1].entry, placed[j + 1].mention.end, j + 1  # أنغيلا + ميركل
         tokens = placed[j].sentence.tokens
         covered = {p.mention.start for p in placed}
@@ -323,8 +357,10 @@ class ActorCoder:
         para = state.paragraph_of(start)
         code: str | None = None
         if qual is not None and qual.entry is not None:
-            code, amb = resolve_codes(self.kb, qual.mention, qual.entry, state.scores)
-            how = "located in" if qual.mention.end > end else qual.entry.kind
+            prefer = state.armed_groups if sector in _ARMED_GROUP_SECTORS else ()
+            code, amb = resolve_codes(self.kb, qual.mention, qual.entry, state.scores, prefer)
+            after = qual.mention.end > end and qual.entry.kind not in ("nisba", "nisba_plural")
+            how = "located in" if after else qual.entry.kind
             why, strength = f"{how} '{qual.mention.text}'{amb}", QUALIFIED
             if qual.entry.kind == "group":
                 sector = qual.entry.sector
@@ -394,6 +430,7 @@ class _State:
         self.locations: list[Location] = []
         self.families: list[tuple[int, str, str]] = []  # (paragraph, family, code)
         self.frames: dict[int, str] = {}  # sentence start -> country it opens with (links.frames)
+        self.armed_groups: frozenset[str] = frozenset()  # countries of the rebel groups named in the story
         self._paras = [(s.start, s.paragraph) for s in doc.sentences]
 
     def add_location(self, loc: Location | None) -> None:
@@ -421,16 +458,6 @@ class _State:
         return None
 
 
-def _former(kb: KnowledgeBase, sentence, end: int) -> int | None:
-    """The end of a "former" adjective (السابق، الأسبق، المخلوع) right after offset ``end``:
-    a former office-holder is coded ELI (وزير الخارجية الأمريكي السابق → USA ELI)."""
-    tokens = sentence.tokens
-    k = bisect.bisect_left(tokens, end, key=lambda t: t.start)
-    if k == len(tokens) or tokens[k].start - end > 1 or tokens[k].norm not in kb.former:
-        return None
-    return tokens[k].end
-
-
 def _sentence_start(doc: Document, offset: int) -> int:
     k = bisect.bisect_right(doc.sentences, offset, key=lambda s: s.start) - 1
     return doc.sentences[k].start if k >= 0 else 0
@@ -438,19 +465,6 @@ def _sentence_start(doc: Document, offset: int) -> int:
 
 def _kind(p: Placed) -> str | None:
     return p.entry.kind if p.entry is not None else None
-
-
-def _first_names(kb: KnowledgeBase, between: str) -> bool:
-    """Whether the text between a title and a known person's surname is 1-2 first-name words
-    (a spelling the lexicon lacks: "المستشارة الألمانية أنغيلا ميركل")."""
-    words = between.strip(" ،,").split()
-    return 0 < len(words) <= 2 and all(
-        w.isalpha()
-        and not (n := normalize(w)).startswith("ال")
-        and n not in kb.index
-        and n not in kb.name_stop
-        for w in words
-    )
 
 
 def _chains(entry: Entry | None) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from hadath.actors.geo import Places
@@ -36,6 +36,7 @@ __all__ = [
     "country_scores",
     "idafa_place",
     "adjective_nisba",
+    "belief_gap",
     "is_adjective_form",
     "modifies_noun",
     "main_country",
@@ -285,12 +286,18 @@ def _nisba_ids(kb: KnowledgeBase, m: Mention) -> tuple[str, ...]:
     return tuple(i for i in ids if kb.entries[i].kind == kb.entries[ids[0]].kind) if ids else ()
 
 
-def resolve_codes(kb: KnowledgeBase, m: Mention, entry: Entry, scores: Counter[str]) -> tuple[str, str]:
-    """(code, why) for a mention whose form may name several countries (النيجري)."""
+def resolve_codes(
+    kb: KnowledgeBase, m: Mention, entry: Entry, scores: Counter[str], prefer: Collection[str] = ()
+) -> tuple[str, str]:
+    """(code, why) for a mention whose form may name several countries (النيجري, كردي): the one
+    in ``prefer`` if exactly one candidate is (the country of an armed group of the story, for
+    an armed role: "متمردون أكراد" in a story naming the PKK → TUR), else the best scored."""
     ids = _nisba_ids(kb, m) if entry.kind in ("nisba", "nisba_plural") else ()
     if len(ids) < 2:
         return entry.codes[0], ""
     codes = [kb.entries[i].codes[0] for i in ids]
+    if len(chosen := [c for c in codes if c in prefer]) == 1:
+        return chosen[0], f" (ambiguous between {'/'.join(codes)}: the armed group of the story)"
     best = max(codes, key=lambda c: (scores.get(c, 0.0), -codes.index(c)))
     return best, f" (ambiguous between {'/'.join(codes)}: document context)"
 
@@ -351,3 +358,15 @@ def make_location(kb: KnowledgeBase, places: Places, p: Placed, scores: Counter[
                 m.text, m.start, m.end, city.name, code, city.geonameid, city.lat, city.lon, "PPL"
             )
     return None
+
+
+# "طائرة بدون طيار، يعتقد أنها أميركية": a nationality given as a belief still qualifies the role
+_BELIEF_VERBS = frozenset(normalize(w) for w in "يعتقد ويعتقد يرجح ويرجح يشتبه يبدو يعتقد يظن".split())
+_THAT = frozenset(normalize(w) for w in "أنها أنه انها انه بأنها بأنه".split())
+
+
+def belief_gap(gap: str) -> bool:
+    """Whether the text between a role and a nisba attributes the nationality as a belief
+    ("، يعتقد أنها", "يرجح أنها"): the role is of that country, the words are not part of it."""
+    words = normalize(gap).replace("،", " ").replace(",", " ").split()
+    return len(words) == 2 and words[0] in _BELIEF_VERBS and words[1] in _THAT

@@ -4,7 +4,10 @@
   full once (وزير الدفاع الأمريكي آشتون كارتر) is meant by the bare surname later (كارتر);
 * a definite generic group noun (الحزب، التنظيم، الحركة، الجماعة، الميليشيات) refers to the
   latest group of that kind named before it in the story ("حزب العمال الكردستاني ... واعتبر
-  الحزب"), and a shortened name (حزب العمال) to the full one named before;
+  الحزب"), and a shortened name (حزب العمال) to the full one named before; followed by a
+  nationality adjective (الحركة الكردية) it refers to the latest rebel group of that nation;
+* a bare "المملكة" is the story's kingdom (SAU, JOR, MAR, BHR: the main country, else the one
+  named most), not in a locative context;
 * a bare "التحالف" in a story set in a coalition's theatre (``coalitions.tsv``) is the leading
   state's military (قوات التحالف in Yemen 2015– → SAU MIL);
 * a group's name quoted after its generic noun (تنظيم «القاعدة»، حركة "حماس") is that group;
@@ -20,17 +23,19 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from hadath.actors.context import Placed
+from hadath.actors.context import Placed, resolve_codes
 from hadath.actors.kb import Entry, KnowledgeBase
+from hadath.actors.locative import has_locative_context
 from hadath.arabic.normalize import normalize
 from hadath.model import Document, Mention, Token
 
 __all__ = [
     "Phrase", "link_persons", "link_groups", "link_own_country", "link_quoted_groups", "theatre_leader",
-    "frames", "owner_nisba",
+    "frames", "owner_nisba", "link_kingdom", "host_city", "second_nisba",
 ]
 
 # definite generic nouns that refer back to a named group, by their bare stem
@@ -172,9 +177,12 @@ def link_groups(
             if _HEAD_STEMS.isdisjoint(tok.stems):
                 continue
             head = next(s for s in tok.stems if s in _HEAD_STEMS)
-            if any(s <= tok.start < e for s, e in firm) or _adjective_follows(tokens, t, kb):
+            if any(s <= tok.start < e for s, e in firm):
                 continue
-            ante = _antecedent(norms, _GROUP_HEADS[head[2:]], tok.start, paragraph_of)
+            if _adjective_follows(tokens, t, kb):
+                ante = _by_nationality(norms, _nisba_codes(tokens, t, kb), tok.start, paragraph_of)
+            else:
+                ante = _antecedent(norms, _GROUP_HEADS[head[2:]], tok.start, paragraph_of)
             if ante is None:
                 continue
             start = _stem_start(tok, head)
@@ -227,6 +235,34 @@ def _adjective_follows(tokens: Sequence[Token], t: int, kb: KnowledgeBase) -> bo
         return False
     nxt = tokens[t + 1].norm
     return nxt.startswith("ال") and nxt not in _RELATIVES and nxt.endswith(("ي", "يه"))
+
+
+def _nisba_codes(tokens: Sequence[Token], t: int, kb: KnowledgeBase) -> frozenset[str]:
+    """The countries a nationality adjective among the two words after token ``t`` may name
+    ("الحركة الانفصالية الكردية" → the Kurds' countries), else none."""
+    codes: set[str] = set()
+    for tok in tokens[t + 1 : t + 3]:
+        ids = kb.index.get(tok.norm, ())
+        codes.update(c for i in ids if kb.entries[i].kind == "nisba" for c in kb.entries[i].codes)
+    return frozenset(codes)
+
+
+def _by_nationality(
+    norms: list[tuple[list[str], Phrase]], codes: frozenset[str], offset: int, paragraph_of
+) -> Phrase | None:
+    """The latest armed group named before ``offset`` (within the window) whose country the
+    adjective names: "الحركة الكردية" after "حزب العمال الكردستاني" is the PKK."""
+    if not codes:
+        return None
+    para = paragraph_of(offset)
+    for _, g in reversed(norms):
+        if g.start >= offset:
+            continue
+        if para - paragraph_of(g.start) > _GROUP_WINDOW:
+            return None
+        if g.code in codes and g.sector == "REB":
+            return g
+    return None
 
 
 def _antecedent(norms: list[tuple[list[str], Phrase]], head: str, offset: int, paragraph_of) -> Phrase | None:
@@ -360,3 +396,78 @@ def link_quoted_groups(phrases: list[Phrase], doc: Document, kb: KnowledgeBase) 
             why = f"group '{doc.text[start:stop]}' (name in quotes) → {code} {entry.sector}"
             out.append(Phrase(start, stop, code, entry.sector, entry.name, "GROUP", why))
     return out
+
+
+# States whose own press calls them "المملكة" alone (general knowledge: Saudi, Jordanian,
+# Moroccan and Bahraini outlets). source: own.
+_KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR"})
+# normalised forms of "المملكة" -> (proclitic for the locative test, letters to skip)
+_KINGDOM = {
+    "المملكه": ("", 0), "للمملكه": ("ل", 0), "والمملكه": ("و", 1), "بالمملكه": ("ب", 1), "فالمملكه": ("ف", 1),
+}
+_KINGDOM_SURFACE = ("المملكة", "المملكه", "لمملكة")
+
+
+def link_kingdom(
+    phrases: list[Phrase], doc: Document, kb: KnowledgeBase, country: str | None, scores: Mapping[str, float]
+) -> list[Phrase]:
+    """A bare "المملكة" is the story's main country when that is a kingdom, else the kingdom the
+    story names most (no sector, as a bare country name): "العلاقات بين المملكة وروسيا" in a
+    Saudi minister's visit to Moscow → SAU.  Not in a locative context ("في المملكة" is a place)
+    nor as part of a longer name (المملكة المتحدة)."""
+    if country not in _KINGDOMS:
+        named = [k for k in _KINGDOMS if scores.get(k, 0) > 0]
+        country = max(named, key=lambda k: (scores[k], k)) if named else None
+    if country is None or not any(w in doc.text for w in _KINGDOM_SURFACE):
+        return phrases
+    covered = _Covered([(m.start, m.end) for m in doc.mentions] + [(p.start, p.end) for p in phrases])
+    out = list(phrases)
+    name = kb.entries[f"cty:{country}"].name if f"cty:{country}" in kb.entries else country
+    for sentence in doc.sentences:
+        if not any(w in doc.text[sentence.start : sentence.end] for w in _KINGDOM_SURFACE):
+            continue  # a substring test first: this pass runs on every sentence
+        for t, tok in enumerate(sentence.tokens):
+            if tok.norm not in _KINGDOM or covered.covers(tok.start):
+                continue
+            clitic, skip = _KINGDOM[tok.norm]
+            if clitic != "ل" and has_locative_context(sentence.tokens, t, clitic):
+                continue
+            why = f"'{tok.text}' in a story set in the kingdom {country} → {country}"
+            out.append(Phrase(tok.start + skip, tok.end, country, None, name, "GPE", why))
+    return out
+
+
+def host_city(p: Placed, country: str, name: str) -> Phrase:
+    """A city a visit is to ("في زيارته لأربيل") stands for its country's government, as a
+    visited country does; the city stays a location too."""
+    m = p.mention
+    why = f"city '{m.text}' as the host of a visit → {country} GOV"
+    return Phrase(m.start, m.end, country, "GOV", name, "GPE", why)
+
+
+def second_nisba(
+    kb: KnowledgeBase,
+    placed: Sequence[Placed],
+    j: int,
+    phrase: Phrase,
+    text: str,
+    scores: Counter[str],
+    role_name: Callable[[str | None, str, Entry | None], str],
+) -> Phrase | None:
+    """"الحكومتين العراقية والتركية", "القوات الأفغانية والأمريكية": a nisba coordinated to the
+    role's nisba (``placed[j]``) is a second actor of the same role, or None."""
+    if j + 1 >= len(placed) or placed[j + 1].entry is None:
+        return None
+    nxt = placed[j + 1]
+    gap = text[placed[j].mention.end : nxt.mention.start].strip()
+    coordinated = gap == "و" or (gap == "" and nxt.clitic == "و")
+    if nxt.entry.kind not in ("nisba", "nisba_plural") or not coordinated:
+        return None
+    code, amb = resolve_codes(kb, nxt.mention, nxt.entry, scores)
+    if code == phrase.code:
+        return None
+    why = f"{phrase.why.rsplit(' → ', 1)[0]}; coordinated nisba '{nxt.mention.text}'{amb} → {code}"
+    first = role_name(phrase.code, "", None).strip()
+    name = role_name(code, (phrase.name or "").removeprefix(first).strip(), None)
+    m = nxt.mention
+    return dataclasses.replace(phrase, start=m.start, end=m.end, code=code, name=name, why=why)

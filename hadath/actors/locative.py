@@ -54,6 +54,9 @@ __all__ = [
     "direct_locative",
     "has_locative_context",
     "locative_strength",
+    "state_context",
+    "HOST",
+    "SOURCE",
 ]
 
 # How strong the evidence is that a name is a place (see ``locative_strength``).
@@ -295,3 +298,59 @@ def locative_strength(tokens: Sequence[Token], i: int, clitic: str) -> int:
     if strength < PLACE_NOUN and clitic == "و":
         return max(strength, _coordinated(tokens, i))
     return strength
+
+
+# A country or capital that is the host of a visit is its government ("يزور وزير الدفاع
+# الأمريكي إسرائيل" → ISR GOV; "زيارة إلى قطر", "زيارته لقطر"), and one that a request or aid
+# comes from is an actor, not a place ("بناء على طلب من مصر", "مساعدات عسكرية من واشنطن").
+# source: own (general Arabic news usage).
+_VISIT_VERBS = "يزور تزور زار زارت سيزور ستزور يزوران تزوران زارا يزورها"
+_VISIT_NOUNS = "زيارة زيارته زيارتها زيارتهم زيارات جولة جولته جولتها"
+_SOURCE_NOUNS = "مساعدات مساعدة معونات معونة دعم تمويل منحة هبة شحنة أسلحة"
+# requests: without the article, "الطلب من الصين" is the economists' "demand from China"
+_REQUESTS = "طلب طلبا مطالبة دعوة تطلب يطلب ستطلب سيطلب طلبت نطلب طالبت تطالب يطالب نطالب طالب"
+_TO = frozenset(normalize(w) for w in ("إلى", "الى", "لى"))
+_FROM = normalize("من")
+_VISIT_VERB_WORDS = frozenset(_clitic_forms(_VISIT_VERBS, article=False))
+_VISIT_NOUN_WORDS = frozenset(_clitic_forms(_VISIT_NOUNS, article=False))
+_SOURCE_WORDS = frozenset(
+    _clitic_forms(_SOURCE_NOUNS, article=True) | _clitic_forms(_REQUESTS, article=False)
+)
+_SOURCE_WINDOW = 3  # words between the noun and من (مساعدات عسكرية سنوية من)
+_VSO_WINDOW = 6  # words between a visit verb and its object (the visitor's name and title)
+_STOPS = frozenset("،,.:؛;()«»\"")
+HOST, SOURCE = "host", "source"
+
+
+def state_context(tokens: Sequence[Token], i: int, clitic: str) -> str | None:
+    """``HOST`` when token ``i`` (a country or capital) is the place a visit is to, ``SOURCE``
+    when it is what a request or aid comes from, else None.
+
+    >>> from hadath.arabic.tokens import tokenize
+    >>> toks = tokenize("يزور وزير الدفاع الأمريكي إسرائيل")
+    >>> state_context(toks, 4, "")
+    'host'
+    >>> toks = tokenize("بزيارة إلى قطر وبناء على طلب من مصر ومساعدات سنوية من واشنطن")
+    >>> [state_context(toks, i, "") for i in (2, 7, 11)]
+    ['host', 'source', 'source']
+    >>> state_context(tokenize("وصل إلى قطر"), 2, "")
+    """
+    one, two = _before(tokens, i), _before(tokens, i, 2)
+    if one is None:
+        return None
+    if one.norm == _FROM:
+        near = (_before(tokens, i, k) for k in range(2, 2 + _SOURCE_WINDOW))
+        return SOURCE if any(t is not None and t.norm in _SOURCE_WORDS for t in near) else None
+    if (one.norm in _TO and two is not None and two.norm in _VISIT_NOUN_WORDS) or (
+        clitic.lstrip("وف") == "ل" and one.norm in _VISIT_NOUN_WORDS
+    ):
+        return HOST
+    if clitic:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _VSO_WINDOW), -1):
+        norm = tokens[j].norm
+        if norm in _STOPS or norm in LOCATIVE:
+            return None
+        if norm in _VISIT_VERB_WORDS or (j == i - 1 and norm in _VISIT_NOUN_WORDS):
+            return HOST
+    return None

@@ -13,6 +13,7 @@ continue it.  A portfolio (للشؤون السياسية) and ranks (ركن، ا
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from hadath.actors.geo import Places
@@ -21,7 +22,7 @@ from hadath.actors.romanize import is_name_word
 from hadath.arabic.normalize import normalize
 from hadath.model import Token
 
-__all__ = ["unknown_name", "is_plural_title"]
+__all__ = ["unknown_name", "is_plural_title", "first_names", "former_end"]
 
 _COMMAS = ("،", ",")
 _PORTFOLIO = frozenset({"للشوون", "لشوون"})
@@ -120,3 +121,26 @@ def _plausible_name(words: Sequence[Token], ends: bool = False) -> bool:
     if any(is_name_word(t.text) for t in words):
         return True
     return len(words) > 1 and not any(t.norm.startswith("ال") for t in words)
+
+
+def first_names(kb: KnowledgeBase, between: str) -> bool:
+    """Whether the text between a title and a known person's surname is 1-2 first-name words
+    (a spelling the lexicon lacks: "المستشارة الألمانية أنغيلا ميركل")."""
+    words = between.strip(" ،,").split()
+    return 0 < len(words) <= 2 and all(
+        w.isalpha()
+        and not (n := normalize(w)).startswith("ال")
+        and n not in kb.index
+        and n not in kb.name_stop
+        for w in words
+    )
+
+
+def former_end(kb: KnowledgeBase, sentence, end: int) -> int | None:
+    """The end of a "former" adjective (السابق، الأسبق، المخلوع) right after offset ``end``:
+    a former office-holder is coded ELI (وزير الخارجية الأمريكي السابق → USA ELI)."""
+    tokens = sentence.tokens
+    k = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    if k == len(tokens) or tokens[k].start - end > 1 or tokens[k].norm not in kb.former:
+        return None
+    return tokens[k].end
