@@ -45,6 +45,9 @@ OVERRIDE_MIN_P = 0.15  # ... unless the filter is nearly sure it is not an event
 STRONG_VERB_TYPES = frozenset({"ASSAULT"})
 STRONG_VERB_MIN_P = 0.15
 _DEFAULT = "default"
+# non-state actor codes: never given a sector by their role in an event
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "INT"})
+
 # mentions whose words are names, never event triggers ("نادي الاتفاق", "مركز الملك سلمان للإغاثة")
 NAME_LABELS = frozenset({"PER", "ORG", "GPE"})
 # mentions whose words the learned filter reads as their class (the ``names`` feature family)
@@ -243,6 +246,15 @@ def _host(loc: Location | None, trig: Trigger) -> Actor | None:
         return None
     return Actor(loc.start, loc.end, loc.text, loc.name, loc.country, "GOV", kind="GPE",
                  why="host government of the visited place")
+
+
+def _role_sector(actor: Actor | None, sector: str, why: str) -> Actor | None:
+    """A country coded without a sector takes the sector its role in the event implies: the
+    host of a visit ("يزور قطر") is its government."""
+    if actor is None or actor.code is None or actor.sector is not None or len(actor.code) != 3 \
+            or actor.code in NON_STATE_CODES:
+        return actor
+    return dataclasses.replace(actor, sector=sector, why=f"{actor.why}; {why}".lstrip("; "))
 
 
 def _confidence(kind: str, score: int, actor: Actor | None, recipient: Actor | None, how: str) -> float:
@@ -449,6 +461,8 @@ class EventCoder:
         if att.refers and memory is not None:  # pronouns, "اللقاء", dropped subjects
             actor, recipient, carried = memory.resolve(att.refers, trig.type, actor, recipient, index)
         recipient = recipient or _host(loc, trig)
+        if "visit" in trig.mode:
+            recipient = _role_sector(recipient, "GOV", "host of a visit: its government")
         reasons = [f"trigger {trig.type}/{trig.id} '{' '.join(trig.words)}'", *att.reasons, *carried,
                    *flag_why, f"date {how}"]
         if trig.type in NEEDS_RECIPIENT and recipient is None and units:

@@ -20,7 +20,7 @@ PASSING = frozenset({"في", "خلال", "منذ", "عند", "قرب", "داخل
 COMMAS = ("،", ",")
 INNA = frozenset({"ان", "بان", "لان"})  # إن/أن/بأن/لأن: their noun is the topic of the clause
 # verbal conflict whose recipient may be the author of its object ("أدان هجوما شنته تركيا")
-AUTHOR_TYPES = frozenset({"ACCUSE", "REJECT"})
+AUTHOR_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 # types whose subject is not looked for across a comma ("…، ثم مظاهرة": protesters, not the clause's
 # subject; measured: GSR PROTEST detection F1 0.485 with commas, 0.489 without)
 CLOSE_SUBJECT_TYPES = frozenset({"PROTEST"})
@@ -39,7 +39,7 @@ def before(s: Scene, start: int, commas: bool = False, limit: int = 14) -> Unit 
                for i in range(unit.last + 1, start)):
             return None
         if not s.unit_prep(unit):
-            return unit
+            return s.group_of(unit) or unit
     return None
 
 
@@ -83,7 +83,7 @@ def quote_speaker(s: Scene, start: int) -> Unit | None:
     """Who says a first-person "نطالب" / "وقعنا": the reporting clause's subject, else the
     sentence's first participant not governed by a preposition."""
     found = speaker(s, start)
-    if found is not None:
+    if found is not None or s.inside_quote(start):
         return found
     return next((u for u in s.units if u.last < start and not s.unit_prep(u)), None)
 
@@ -118,8 +118,9 @@ def frame_pp(s: Scene, trig: Trigger, pos: int, limit: int = 12) -> tuple[Unit |
             return ph.unit, word
         if unit is not None and not word and adjunct and unit.best.kind != "GPE":
             return unit, "object after a place or time phrase"
-        if unit is None and not word and s.words[i] != s.tokens[i].norm:
-            return None, ""  # "… وقتل 52 شخصا": a coordinated clause
+        if unit is None and not word and s.words[i] != s.tokens[i].norm and not s.is_quantity(i) \
+                and not (i > pos and s.prep_word(i - 1)):
+            return None, ""  # "… وقتل 52 شخصا": a coordinated clause (not "عامين ونصف", "في فيينا")
         if word and word not in PASSING:
             return None, ""
         adjunct = adjunct or word in PASSING
@@ -344,6 +345,9 @@ def _verb_subject(s: Scene, trig: Trigger, first: int, last: int, form: str, suf
 
 def verb_roles(s: Scene, trig: Trigger, first: int, last: int, form: str, suffix: str) -> Roles:
     why: list[str] = []
+    if not suffix and s.nominal(first) and (source := s.source_after(trig, last)) is not None:
+        why.append("a verbal noun: the participant after من is its source")  # "على طلب من مصر"
+        return _recipient(s, trig, source, source.last + 1, why, first)
     actor, end, explicit = _verb_subject(s, trig, first, last, form, suffix, why)
     obj = Phrase(None, end, "pronoun") if suffix else s.phrase(end + 1)
     if obj.stop == "break" and actor is not None and actor.first > last:
@@ -365,29 +369,11 @@ def verb_roles(s: Scene, trig: Trigger, first: int, last: int, form: str, suffix
         return (*coordinated(s, trig, actor, obj.unit)[:1], obj.unit, why)
     pos = (obj.end if obj.stop in ("noun", "definite") else end) + 1
     actor, recipient, why = _recipient(s, trig, actor, pos, why, first)
-    if recipient is None and obj.stop in ("noun", "definite") and trig.type in AUTHOR_TYPES \
-            and (author := _author(s, obj.end + 1)) is not None and author is not actor:
+    if recipient is None and obj.stop in ("noun", "definite", "prep") and trig.type in AUTHOR_TYPES \
+            and (author := s.author_after(obj.end + 1)) is not None and author is not actor:
         why.append("recipient: the author of what the verb condemns or rejects")
         return actor, author, why
     return (*coordinated(s, trig, actor, recipient), why)
-
-
-def _author(s: Scene, pos: int, limit: int = 7) -> Unit | None:
-    """Who did the thing a verb condemns or rejects, named in a clause after its noun:
-    "أدانت الحكومة هجوما بدأته تركيا", "انتقدت المعارضة الزيارة التي تقوم بها موغيريني"."""
-    resumed = False
-    for i in range(pos, min(len(s.tokens), pos + limit)):
-        unit = s.starts.get(i)
-        if unit is not None:
-            return unit if resumed and not s.unit_prep(unit) else None
-        w = s.word(i)
-        if w in s.frames.words["relatives"]:
-            resumed = True
-            continue
-        if (s.is_break(i) and not (resumed and w == "ان")) or w in s.speech or i in s.covered:
-            return None
-        resumed = resumed or (len(w) > 3 and w.endswith(("ته", "تها")) and not s.has_article(i))
-    return None
 
 
 def _object_noun_roles(s: Scene, trig: Trigger, first: int, last: int, suffix: str) -> Roles:
@@ -397,7 +383,7 @@ def _object_noun_roles(s: Scene, trig: Trigger, first: int, last: int, suffix: s
     recipient = None if suffix else ph.unit
     why.append("genitive is the object" if recipient else "no object after the noun")
     if recipient is None and not suffix and trig.type in AUTHOR_TYPES \
-            and (recipient := _author(s, ph.end + 1)) is not None:
+            and (recipient := s.author_after(ph.end + 1)) is not None:
         why.append("recipient: the author of what the noun condemns or rejects")
     if recipient is None and not suffix and trig.type in NO_SPEAKER_TYPES \
             and (near := before(s, first, limit=5)) is not None:
@@ -461,17 +447,34 @@ def noun_roles(s: Scene, trig: Trigger, first: int, last: int, suffix: str) -> R
             return actor, obj.unit, why
     else:
         ph = s.phrase(last + 1, construct=1)
+        if ph.unit is not None and ph.unit.first > last + 1 and s.words[first].startswith("ال"):
+            ph = Phrase(None, last, "definite")  # "استهدفت الغارات تجمعا للحوثيين": no idafa after ال
         actor = ph.unit or _lam_genitive(s, trig, last) or _relative_subject(s, last) \
-            or (_author(s, last + 1, limit=3) if trig.type == "ASSAULT" else None)
+            or s.source_after(trig, last) \
+            or (s.author_after(last + 1, limit=3) if trig.type == "ASSAULT" else None)
+        if actor is not None and actor is ph.unit and "visit" in trig.mode and _place(actor):
+            why.append("the genitive of a visit is the place visited")  # "زيارة العراق"
+            return _fallback(s, trig, first, last, why), actor, why
         if actor is not None:
             why.append("genitive or relative clause names the actor")
             if actor is ph.unit and (obj := s.phrase(ph.end + 1, construct=1)).unit is not None:
                 why.append("object after the genitive")  # "رفض الانقلابيين لقاء وفد …"
                 return actor, obj.unit, why
-            return _recipient(s, trig, actor, max(last, actor.last) + 1, why, first)
+            actor, recipient, why = _recipient(s, trig, actor, max(last, actor.last) + 1, why, first)
+            if recipient is None and trig.type in AUTHOR_TYPES \
+                    and (author := s.author_after(max(last, actor.last) + 1, limit=10)) is not None:
+                why.append("recipient: the author of what the noun condemns or rejects")
+                recipient = author  # "الرفض المتكرر من الميليشيات لإعلان الهدنات التي دعت لها قيادة التحالف"
+            return actor, recipient, why
         actor = _fallback(s, trig, first, last, why)
     actor, recipient, why = _recipient(s, trig, actor, last + 1, why, first)
     return (*coordinated(s, trig, actor, recipient), why)
+
+
+def _place(unit: Unit) -> bool:
+    """A country or a capital named by one word ("العراق", "الرياض"), not a person or body."""
+    best = unit.best
+    return best.kind == "GPE" and (best.sector is None or unit.first == unit.last)
 
 
 def _lam_genitive(s: Scene, trig: Trigger, last: int) -> Unit | None:

@@ -42,10 +42,14 @@ __all__ = ["Frames", "load_frames", "Scene", "Phrase", "pronoun_suffix", "bare"]
 FRAMES_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "attribution" / "frames.yaml"))
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _COMMAS = ("،", ",")
-_WORD_SETS = ("belonging", "prepositions", "light", "titles", "quantifiers", "agent_words", "attributed",
-              "claims", "exposure", "support_verbs", "pronoun_complementizers", "breaks", "participles",
-              "speech", "relatives", "pronoun_suffixes", "first_person_suffixes", "demonstratives",
-              "anaphoric_nouns", "targeting", "waw_initial", "openers", "receive_verbs")
+# types whose verbal noun takes its actor after من when it has no genitive ("بطلب من مصر")
+SOURCE_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
+# sectors of people named only generically ("مسلحين", "أشخاص"): a group named after من is who they are
+GENERIC_SECTORS = frozenset({"UAF", "CVL"})
+_WORD_SETS = ("belonging", "membership", "prepositions", "light", "titles", "quantifiers", "agent_words",
+              "attributed", "claims", "exposure", "support_verbs", "pronoun_complementizers", "breaks",
+              "participles", "speech", "relatives", "pronoun_suffixes", "first_person_suffixes",
+              "demonstratives", "anaphoric_nouns", "targeting", "waw_initial", "openers", "receive_verbs")
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,8 @@ class Scene:
             if unit is not None:
                 if unit.first == i and self.unit_prep(unit) and not (governed and i == pos):
                     return Phrase(None, i - 1, "prep")
-                return Phrase(unit, self.coordinated_end(unit), "unit")
+                body = self.group_of(unit)  # "ضابطي صف في قوة الدرك", "شخصا ينتمون لتنظيم داعش"
+                return Phrase(body or unit, self.coordinated_end(body or unit), "unit")
             if self.word(i) in ("قبل", "بعد") and i + 1 < len(self.tokens) and self.is_light(i + 1):
                 i += 2  # "قبل ظهر أمس"
                 continue
@@ -277,10 +282,8 @@ class Scene:
             heads += 1
             if heads > construct:
                 return Phrase(None, i, "noun")
-            belongs = i + 1 < len(self.tokens) and self.words[i + 1] in self.frames.words["belonging"]
-            j = i + 2 if belongs else i + 1
-            owner = self.starts.get(j)  # "دورية للجيش الأمريكي", "مواقع تابعة لمنظمة …": the owner
-            if owner is not None and self.unit_prep(owner) == "ل":
+            owner = self._owner(i + 1)  # "دورية للجيش الأمريكي", "مواقع تابعة لمنظمة …": the owner
+            if owner is not None:
                 return Phrase(owner, self.coordinated_end(owner), "unit")
             i += 1
         return Phrase(None, i - 1, "end")
@@ -291,6 +294,8 @@ class Scene:
         ("المشرعين في الكونغرس"; not a place: "الوضع في سوريا")."""
         end = self._adjectives(i)
         j = end + 1
+        if (owner := self._owner(j)) is not None:  # "القواعد الخلفية لحزب العمال", "الموقع التابع لـ"
+            return Phrase(owner, self.coordinated_end(owner), "unit")
         if j < len(self.tokens) and self.word(j) == "في" and (member := self.starts.get(j + 1)) is not None \
                 and member.best.kind != "GPE":
             return Phrase(member, self.coordinated_end(member), "unit")
@@ -299,6 +304,96 @@ class Scene:
                 and bare(self.tokens[j]) == self.tokens[j].norm:
             return Phrase(apposed, self.coordinated_end(apposed), "unit")
         return Phrase(None, end, "definite")
+
+    def _owner(self, j: int) -> Unit | None:
+        """The participant in a ل-phrase at ``j`` (after a belonging word: "التابع لـ") that owns
+        the noun before it."""
+        if j < len(self.tokens) and self.tokens[j].norm == "(":
+            j = self._past_aside(j)  # "موقع (عيسى البطران) التابع لكتائب القسام"
+        if j < len(self.tokens) and self.words[j] in self.frames.words["belonging"]:
+            j += 1
+        owner = self.starts.get(j)
+        return owner if owner is not None and self.unit_prep(owner) == "ل" else None
+
+    def group_of(self, unit: Unit) -> Unit | None:
+        """The body or group the people ``unit`` names are part of (:meth:`body_of`,
+        :meth:`members_of`), read only when a word that can introduce one follows."""
+        j = unit.last + 1
+        nxt = self.words[j] if j < len(self.tokens) else ""
+        if nxt != "في" and nxt != "من" and nxt not in self.frames.words["membership"] \
+                and not (j + 1 < len(self.tokens) and self.words[j + 1] == "في"):
+            return None
+        return self.body_of(unit) or self.members_of(unit)
+
+    def inside_quote(self, start: int) -> bool:
+        """The sentence opens inside a quote begun earlier: a closing mark after ``start`` with no
+        opening mark before it ("… نطالب الحكومة التركية …»"); its participants are not the speaker."""
+        norms = [t.norm for t in self.tokens]
+        return "«" not in norms[:start] and "»" in norms[start:]
+
+    def source_after(self, trig: Trigger, last: int) -> Unit | None:
+        """The participant after من right after a verbal noun (its adjectives between): who the
+        request, refusal or threat came from ("بناء على طلب من مصر", "الرفض المتكرر من الميليشيات")."""
+        if trig.type not in SOURCE_TYPES:
+            return None
+        i = last + 1
+        while i < min(len(self.tokens), last + 3) and i not in self.covered and self.has_article(i) \
+                and not self.prep_word(i) and not self.is_break(i):
+            i += 1
+        unit = self.starts.get(i + 1)
+        return unit if i < len(self.tokens) and self.word(i) == "من" and unit is not None else None
+
+    def author_after(self, pos: int, limit: int = 7) -> Unit | None:
+        """Who did the thing a verb condemns or rejects, named in a clause after its noun:
+        "أدانت الحكومة هجوما بدأته تركيا", "انتقدت المعارضة الزيارة التي تقوم بها موغيريني"."""
+        resumed = False
+        for i in range(pos, min(len(self.tokens), pos + limit)):
+            unit = self.starts.get(i)
+            if unit is not None:
+                return unit if resumed and not self.unit_prep(unit) else None
+            w = self.word(i)
+            if w in self.frames.words["relatives"]:
+                resumed = True
+                continue
+            if (self.is_break(i) and not (resumed and w == "ان")) or w in self.speech or i in self.covered \
+                    or (resumed and self.prep_word(i) and w != "من"):
+                return None  # "القصف الذي أدى إلى استشهاد سكان …": past a preposition, not its subject
+            resumed = resumed or (len(w) > 3 and w.endswith(("ته", "تها")) and not self.has_article(i))
+        return None
+
+    def _past_aside(self, j: int, reach: int = 6) -> int:
+        """The token after a short bracketed aside starting at ``j`` (``j`` itself when none)."""
+        if j >= len(self.tokens) or self.tokens[j].norm != "(":
+            return j
+        for k in range(j + 1, min(len(self.tokens), j + reach)):
+            if self.tokens[k].norm == ")":
+                return k + 1
+        return j
+
+    def members_of(self, unit: Unit) -> Unit | None:
+        """The group that people named by ``unit`` belong to: "320 شخصا ينتمون لتنظيم داعش",
+        "42 مسلحا من عناصر ميليشيات الحوثي" (gunmen or people, not a place: "مسلحين من سوريا")."""
+        j = unit.last + 1
+        group = self.starts.get(j + 1) if j + 1 < len(self.tokens) and self.words[j] == "من" else None
+        if group is not None and unit.best.sector in GENERIC_SECTORS and group.best.kind != "GPE":
+            return group
+        if j + 1 < len(self.tokens) and self.words[j] in self.frames.words["membership"] \
+                and (self.words[j + 1][:1] == "ل" or self.words[j + 1] == "الي"):
+            at = j + 2 if self.words[j + 1] == "الي" else j + 1
+            return self.phrase(at, construct=1, governed=True).unit  # "لتنظيم «داعش»"
+        return None
+
+    def body_of(self, unit: Unit) -> Unit | None:
+        """The body a role is part of, named after في (a word between allowed): "ضابطي صف في قوة
+        الدرك", "عناصر في الشرطة"; not a place ("الجنود في سوريا")."""
+        for j in (unit.last + 1, unit.last + 2):
+            if j + 1 < len(self.tokens) and self.words[j] == "في" and j not in self.covered:
+                member = self.starts.get(j + 1)
+                if member is None:
+                    return None
+                mine, theirs = unit.best, member.best
+                return member if mine.kind == theirs.kind == "ROLE" and mine.code == theirs.code else None
+        return None
 
     def aside_object(self, pos: int) -> Phrase | None:
         """VSO with the object set off from the subject by commas and a time word: "التقى وزير الدفاع
