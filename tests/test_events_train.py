@@ -91,3 +91,26 @@ def test_train_command_writes_model_and_provenance(shared, tmp_path):
 def test_train_command_explains_missing_data(tmp_path):
     result = CliRunner().invoke(train_events, ["--shared", str(tmp_path / "nowhere")])
     assert result.exit_code != 0 and "--shared" in result.output
+
+
+def test_ambiguous_sentences_train_by_majority_but_are_never_scored(tmp_path):
+    folder = tmp_path / "arabic-event-gsr-dev"
+    folder.mkdir()
+    maybe = [("انفجرت عبوة ناسفة قرب دورية للشرطة أمس.", 2, 1),
+             ("ذكر التقرير تاريخ الهجمات في المنطقة.", 0, 1),
+             ("أصيب جنديان في كمين أمس.", 1, 1)]
+    with (folder / "assault_gsr.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["accept", "event_type", "id", "label", "reject", "text", "total"])
+        rows = [(t, "yes", 3, 0) for t in YES] + [(t, "easy no", 0, 3) for t in NO]
+        rows += [(t, "ambiguous", a, r) for t, a, r in maybe]
+        for i, (text, label, accept, reject) in enumerate(rows):
+            key = f"X_ARB_20080102.{i:04d}"
+            writer.writerow([accept, "ASSAULT", key, label, reject, text, accept + reject])
+    examples = gsr_examples(tmp_path, "ASSAULT")
+    assert len(examples) == len(YES) + len(NO)
+    assert [(e.text, e.positive) for e in examples.training_only] == [(t, a > r) for t, a, r in maybe[:2]]
+    counts, held_out = cross_validate({"ASSAULT": examples}, k=3, seed=1)
+    c = counts["ASSAULT"]
+    assert c.tp + c.fn == len(YES) and c.tp + c.fp + c.fn <= len(YES) + len(NO)
+    assert set(held_out) == set(YES + NO)

@@ -17,10 +17,10 @@ from hadath.evaluate.common import SharedDataMissing, default_shared_dir, requir
 from hadath.evaluate.gsr import evaluate_spans, load_codings
 from hadath.ner.evaluate import Counts
 
-# Pinned floors: the cross-validated figures measured 2026-11-23, session 10 (ASSAULT F1 0.675,
-# PROTEST 0.489, generous ~0.24; lexicon rule alone 0.522 / 0.371), less a small margin (other
+# Pinned floors: the cross-validated figures measured 2026-11-23, session 11 (ASSAULT F1 0.682,
+# PROTEST 0.556, generous 0.242; lexicon rule alone 0.520 / 0.368), less a small margin (other
 # types' lexicons still move: their triggers may take tokens from ASSAULT/PROTEST triggers).
-DETECTION_FLOORS = {"ASSAULT": 0.66, "PROTEST": 0.46}
+DETECTION_FLOORS = {"ASSAULT": 0.66, "PROTEST": 0.53}
 GENEROUS_FLOOR = 0.22
 PARTS = ("detection", "spans", "devset")
 

@@ -47,7 +47,7 @@ __all__ = [
     "FAMILIES",
 ]
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 FILTER_PATH = Path(str(resources.files("hadath") / "data" / "models" / "events" / "filter.json"))
 GROUPS_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "events" / "filter_cues.yaml"))
 _CONTEXT = 3  # words either side of a trigger that become features
@@ -175,7 +175,9 @@ def features_of(hits: Sequence[Hit], tokens: Sequence[Token] | None, year: int |
         feats.add("oldyear")
     if any(t.norm in ("؟", "?") for t in tokens):
         feats.add("question")
-    feats.add(f"len:{min(len(tokens) // 10, 5)}")
+    # under 20 words is one bucket: the GSR's few sentences under 10 words are headlines and
+    # fragments, almost never events, which taught the filter to reject every short report
+    feats.add(f"len:{max(1, min(len(tokens) // 10, 5))}")
     if families:
         feats |= _family_features(hits, tokens, families)
     return sorted(feats)
