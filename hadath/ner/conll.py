@@ -60,7 +60,12 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     an ``I-X`` that does not continue an ``X`` span starts a new span."""
     spans: list[tuple[str, int, int]] = []
     label, start = None, 0
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: no parsing
+            if label is not None:
+                spans.append((label, start, i))
+                label = None
+            continue
         prefix, _, kind = tag.partition("-")
         continues = prefix == "I" and kind == label
         if label is not None and not continues:
@@ -68,6 +73,8 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
             label = None
         if prefix in ("B", "I") and not continues:
             label, start = kind, i
+    if label is not None:
+        spans.append((label, start, len(tags)))
     return spans
 
 

@@ -129,10 +129,6 @@ def load_default_model() -> NerModel | NeuralModel | EnsembleModel:
     return load_model()
 
 
-def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in taken)
-
-
 def _span_start(sentence: Sentence, i: int) -> int:
     token = sentence.tokens[i]
     if len(token.text) == len(token.norm) and len(token.norm) >= 6:
@@ -173,17 +169,22 @@ class CRFRecognizer:
         return out
 
     def __call__(self, doc: Document) -> Document:
-        taken = [(m.start, m.end) for m in doc.mentions]
+        # characters already inside a mention: a new mention must not touch any of them
+        taken = bytearray(len(doc.text) + 1)
+        for m in doc.mentions:
+            taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         added = []
         tagged = self.model.tag_many([[t.text for t in s.tokens] for s in doc.sentences])
         # a name tagged in one place of the document is tagged where the model missed it
         norms = [[t.norm or t.text for t in s.tokens] for s in doc.sentences]
         tagged = propagate(norms, tagged, normalized=True)
         for sentence, tags in zip(doc.sentences, tagged, strict=True):
+            if all(t == "O" for t in tags):
+                continue
             for mention in self.sentence_mentions(doc, sentence, tags):
-                if not _overlaps(mention.start, mention.end, taken):
+                if taken.find(1, mention.start, mention.end) < 0:
                     added.append(mention)
-                    taken.append((mention.start, mention.end))
+                    taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         mentions = sorted(doc.mentions + tuple(added), key=lambda m: (m.start, m.end))
         return dataclasses.replace(doc, mentions=tuple(mentions))
 

@@ -15,6 +15,17 @@ Measured (session 10, CRF micro F1 on the block / after consistency): base 0.690
 +newsfane-misc 0.6839 / 0.6908, +gazdrop (0.5) 0.6848 / 0.6879, +gazdrop25 0.6879 / 0.6909.
 Blocks at 0.0 and 0.5 (``--block``): base 0.7935, 0.7100; +newsfane 0.7914, 0.6768.  A paired
 bootstrap over 20-sentence blocks gives a 95% interval of about +-0.027 for such differences.
+Session 11 (CRF micro F1 / after consistency, blocks last, 0.0, 0.5): base 0.6900/0.6949,
+0.7935/0.7918, 0.7100/0.7101 (mean 0.7312/0.7323); +names (:mod:`hadath.ner.names`) 0.6928/0.6999,
+0.7997/0.7993, 0.7131/0.7180 (0.7352/0.7391); +kb (:mod:`hadath.ner.kbmatch`) 0.6959/0.7012,
+0.7923/0.7973, 0.7217/0.7220 (0.7366/0.7402); +names+kb 0.7006/0.7046, 0.8037/0.8065, 0.7210/0.7265
+(0.7418/0.7459: better on every block); +names+kb+c4 0.7028/0.7082, 0.7990/0.8007, 0.7230/0.7285;
++names+kbkinds 0.6974/0.7032, 0.8047/0.8057, 0.7177/0.7248.  On the test split (ensemble with the
+shipped BiLSTM, consistency): 0.7186 -> 0.7247 (+names+kb), 0.7186 (+names), 0.7236 (+kb); none ships
+yet: each flips the person in a seed article's "مساعدة وزير الخارجية، فيكتوريا نولاند" to a place.
+
+``python -m hadath.ner.devtune --train names,kb --out DIR`` trains a full CRF (like ``hadath train
+ner --kind crf``) with those feature groups switched on, into ``DIR``.
 
 ``python -m hadath.ner.devtune [--bilstm]`` trains the CRF (and, with
 ``--bilstm``, the BiLSTM-CRF with the default options; ~2 min on a GPU, ~20 min
@@ -36,6 +47,7 @@ from pathlib import Path
 from hadath.ner import datasets as ds
 from hadath.ner.consistency import ConsistencyOptions, propagate_windows
 from hadath.ner.evaluate import score
+from hadath.ner.features import FeatureOptions
 
 __all__ = ["contiguous_split", "consistency_table", "SETTINGS", "CRF_VARIANTS", "crf_variants", "main"]
 
@@ -67,7 +79,8 @@ def consistency_table(tokens: Sequence[Sequence[str]], gold: Sequence[Sequence[s
 
 
 CRF_VARIANTS: dict[str, dict] = {
-    "base": {},
+    "base": {"features": FeatureOptions()},  # the features shipped up to session 10
+    "shipped": {},  # TrainOptions() as it stands
     "+newsfane": {"newsfane": True},
     "+newsfane-raw": {"newsfane": "raw"},
     "+gazdrop": {"gazetteer_dropout": 0.5},
@@ -76,6 +89,11 @@ CRF_VARIANTS: dict[str, dict] = {
     "+newsfane+gazdrop": {"newsfane": True, "gazetteer_dropout": 0.5},
     "+newsfane-misc": {"newsfane": "misc"},
     "+newsfane-misc+gazdrop": {"newsfane": "misc", "gazetteer_dropout": 0.5},
+    "+names": {"features": FeatureOptions(names=True)},
+    "+kb": {"features": FeatureOptions(kb=True)},
+    "+names+kb": {"features": FeatureOptions(names=True, kb=True)},
+    "+names+kb+c4": {"features": FeatureOptions(names=True, kb=True, char4=True)},
+    "+names+kbkinds": {"features": FeatureOptions(names=True, kb=True, kb_kinds=True)},
 }
 SHIPPED_CONSISTENCY = (5, ConsistencyOptions(min_share=0.34, name_parts=True))
 
@@ -141,6 +159,18 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     args = list(argv if argv is not None else sys.argv[1:])
     data = ds.default_shared_dir()
+    if "--train" in args:  # a full CRF (all of ANERcorp train + Wojood) with extra feature groups
+        from dataclasses import replace
+
+        from hadath.ner.features import switch_on
+        from hadath.ner.train import TrainOptions, run_training
+
+        options = TrainOptions()
+        options = replace(options, features=switch_on(options.features, args[args.index("--train") + 1]))
+        out = Path(args[args.index("--out") + 1])
+        info = run_training(data, out, options, "python -m hadath.ner.devtune " + " ".join(args))
+        print(json.dumps({name: s["micro"] for name, s in info["scores"].items()}))
+        return
     if "--crf-variants" in args:
         keep = Path(args[args.index("--keep") + 1]) if "--keep" in args else None
         start = float(args[args.index("--block") + 1]) if "--block" in args else None

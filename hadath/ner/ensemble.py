@@ -163,9 +163,24 @@ class CRFScorer:
                 if row is not None:
                     hits.append(j)
                     found.append(row)
+        self._add_extras(sentences, hits, found, lengths)
         if hits:
             np.add.at(out, (rows[hits], pos[hits]), self.weights.state[found])
         return out
+
+    def _add_extras(self, sentences: Sequence[Sequence[str]], hits: list[int], found: list[int],
+                    lengths: np.ndarray) -> None:
+        """Append the (flat token index, weight row) pairs of the extractor's sentence-level features."""
+        if not getattr(self.extractor, "has_extras", False):
+            return
+        index, start = self.index, 0
+        for tokens, n in zip(sentences, lengths.tolist(), strict=True):
+            for i, name in self.extractor.extras(tokens):
+                row = index.get(name)
+                if row is not None:
+                    hits.append(start + i)
+                    found.append(row)
+            start += n
 
 
 @dataclass

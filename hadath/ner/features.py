@@ -21,7 +21,7 @@ from pathlib import Path
 from hadath.arabic.clitics import stems as clitic_stems
 from hadath.arabic.normalize import normalize
 
-__all__ = ["FeatureOptions", "Gazetteer", "FeatureExtractor", "load_gazetteer", "CUES_PATH"]
+__all__ = ["FeatureOptions", "switch_on", "Gazetteer", "FeatureExtractor", "load_gazetteer", "CUES_PATH"]
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "models" / "ner" / "cues.tsv"
 CITY_POPULATION = 100_000
@@ -39,11 +39,32 @@ class FeatureOptions:
     profiles: bool = False  # word profiles from unlabelled news (profiles.tsv): measured no gain
     clusters: bool = True  # distributional word clusters from unlabelled news (clusters.tsv)
     window: int = 2
+    names: bool = False  # given-name / surname codes from the installed name index (hadath.ner.names)
+    kb: bool = False  # actor knowledge-base phrase matches (hadath.ner.kbmatch)
+    char4: bool = False  # character 4-grams of the stem too
+    kb_kinds: bool = False  # knowledge-base features name the entry kind (person, igo, ...), not the label
 
     def as_dict(self) -> dict[str, object]:
         return {"clitics": self.clitics, "gazetteer": self.gazetteer,
                 "char_ngrams": self.char_ngrams, "profiles": self.profiles,
-                "clusters": self.clusters, "window": self.window}
+                "clusters": self.clusters, "window": self.window, "names": self.names, "kb": self.kb,
+                "char4": self.char4, "kb_kinds": self.kb_kinds}
+
+
+def switch_on(features: FeatureOptions, names: str) -> FeatureOptions:
+    """``features`` with the comma-separated boolean groups in ``names`` set.
+
+    >>> switch_on(FeatureOptions(), "names,kb").kb
+    True
+    """
+    from dataclasses import replace
+
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    known = {k for k, v in features.as_dict().items() if isinstance(v, bool)}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise ValueError(f"unknown feature group(s) {unknown}: choose from {sorted(known)}")
+    return replace(features, **dict.fromkeys(wanted, True))
 
 
 class Gazetteer:
@@ -95,6 +116,36 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer({k: frozenset(v) for k, v in entries.items()})
 
 
+def _name_units() -> dict[str, tuple[str, ...]]:
+    from hadath.ner.names import load_name_units
+
+    return load_name_units()
+
+
+def _kb_index(kinds: bool) -> tuple[dict[str, str], dict[str, int]]:
+    from hadath.ner.kbmatch import load_kb_index
+
+    return load_kb_index(kinds)
+
+
+def _kb_features(tokens: Sequence[str], fx: FeatureExtractor) -> list[tuple[int, str]]:
+    """(token index, feature) pairs: each token's knowledge-base match and its neighbours' (``-1:kb=ORG``)."""
+    from hadath.ner.kbmatch import kb_tags
+
+    cache = fx._kb_cache
+    pairs = [cache.get(t) or fx.kb_forms(t) for t in tokens]
+    if not any(heads for _, heads in pairs):
+        return []
+    tags = kb_tags([w for w, _ in pairs], [h for _, h in pairs], *fx.kb)
+    out: list[tuple[int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag is None:
+            continue
+        out.append((i, "kb=" + tag))
+        out += [(i + d, f"{-d}:kb={tag[:-2]}") for d in (-1, 1) if 0 <= i + d < len(tokens)]
+    return out
+
+
 def _shape(token: str) -> str:
     if token.isdigit():
         return "D"
@@ -116,6 +167,9 @@ class FeatureExtractor:
         self.gazetteer = gazetteer if self.options.gazetteer else None
         self.profiles = profiles if self.options.profiles else None
         self.clusters = clusters if self.options.clusters else None
+        self.names = _name_units() if self.options.names else None
+        self.kb = _kb_index(self.options.kb_kinds) if self.options.kb else None
+        self._kb_cache: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._cache: dict[str, tuple[list[str], tuple[str, ...]]] = {}
 
     def token(self, token: str, cache: bool = True) -> tuple[list[str], tuple[str, ...]]:
@@ -146,6 +200,8 @@ class FeatureExtractor:
             core = "s=" + stem
             if self.options.char_ngrams:
                 feats += ["c3=" + stem[i : i + 3] for i in range(max(len(stem) - 2, 0))]
+                if self.options.char4:
+                    feats += ["c4=" + stem[i : i + 4] for i in range(max(len(stem) - 3, 0))]
         elif self.options.char_ngrams and shape == "A":
             feats += ["c3=" + norm[i : i + 3] for i in range(max(len(norm) - 2, 0))]
         context = ["w=" + norm, core] if core != "w=" + norm else ["w=" + norm]
@@ -163,6 +219,10 @@ class FeatureExtractor:
             ids = [f"k{i}={c}" for i, c in enumerate(code.split(","))]
             feats += ids
             context += ids
+        if self.names is not None and shape == "A":
+            codes = next((self.names[f] for f in (norm, *forms[1:]) if f in self.names), ())
+            feats += ["nm=" + c for c in codes]
+            context += ["nm=" + c[0] for c in codes]
         context.append("sh=" + shape)
         return feats, tuple(context)
 
@@ -186,7 +246,32 @@ class FeatureExtractor:
             word = own[i][1][0]
             row += ["-1|0=" + prev + "|" + word, "0|1=" + word + "|" + nxt]
             out.append(row)
+        for i, feature in self.extras(tokens):
+            out[i].append(feature)
         return out
+
+    @property
+    def has_extras(self) -> bool:
+        """Whether :meth:`extras` adds features (the options use sentence-level ones)."""
+        return self.kb is not None
+
+    def extras(self, tokens: Sequence[str]) -> list[tuple[int, str]]:
+        """(token index, feature) pairs of the features that depend on the whole sentence
+        (knowledge-base matches; none without them); the ensemble's numpy scorer adds these too."""
+        return _kb_features(tokens, self) if self.kb is not None else []
+
+    def kb_forms(self, token: str) -> tuple[str, tuple[str, ...]]:
+        """A token's normalised form and those of its forms that can start a knowledge-base phrase
+        (cached by form)."""
+        hit = self._kb_cache.get(token)
+        if hit is None:
+            from hadath.ner.kbmatch import is_head
+
+            forms = clitic_stems(token) if _ARABIC.search(token) else (normalize(token) or token,)
+            hit = forms[0], tuple(f for f in forms if is_head(f, *self.kb))
+            if len(self._kb_cache) < 500_000:
+                self._kb_cache[token] = hit
+        return hit
 
 
 PROFILES_PATH = CUES_PATH.with_name("profiles.tsv")
