@@ -19,3 +19,26 @@ def shared_dir() -> Path:
     if not (SHARED / "data" / "saudinewsnet" / "dataset").is_dir():
         pytest.skip("../shared/data/saudinewsnet is absent (no shared data beside the clone)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def actor_pipeline():
+    """Segmenter → lexicon recogniser → ActorCoder: the actor stage on hand-written text, without the
+    trained tagger (whose guesses would move the expected codes)."""
+    from hadath.actors import ActorCoder
+    from hadath.ner.lexicon import LexiconRecognizer
+    from hadath.pipeline import Pipeline, Segmenter
+
+    return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
+
+
+@pytest.fixture(scope="session")
+def coded_actors(actor_pipeline):
+    """``code(text, date=None)`` → {actor surface: (code, sector)} for the actors of ``text``."""
+    from hadath.model import Document
+
+    def code(text: str, date: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+        doc = actor_pipeline(Document(doc_id="t", text=text, source="t", date=date))
+        return {a.entity_text: (a.code, a.sector) for a in doc.actors}
+
+    return code

@@ -14,10 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hadath.actors import ActorCoder
 from hadath.model import Document
-from hadath.ner.lexicon import LexiconRecognizer
-from hadath.pipeline import Pipeline, Segmenter
 
 CASES = [
     json.loads(line)
@@ -32,11 +29,6 @@ def _param(i: int, case: dict) -> object:
     return pytest.param(case, id=f"{i:03d}-{case['actor']}", marks=marks)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
-
-
 def test_actors_cases_table_is_large_and_well_formed():
     assert len(CASES) >= 300
     for case in CASES:
@@ -47,8 +39,8 @@ def test_actors_cases_table_is_large_and_well_formed():
 
 
 @pytest.mark.parametrize("case", [_param(i, c) for i, c in enumerate(CASES)])
-def test_actors_case(pipeline, case):
-    doc = pipeline(Document(doc_id="case", text=case["text"], source="case", date=case.get("date")))
+def test_actors_case(actor_pipeline, case):
+    doc = actor_pipeline(Document(doc_id="case", text=case["text"], source="case", date=case.get("date")))
     found = [a for a in doc.actors if case["actor"] in a.entity_text]
     assert found, [(a.entity_text, a.code, a.sector) for a in doc.actors]
     actor = min(found, key=lambda a: len(a.entity_text))

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hadath.actors import ActorCoder
 from hadath.actors.geo import load_places
 from hadath.actors.kb import load_default
 from hadath.actors.locative import (
@@ -30,8 +29,7 @@ from hadath.evaluate.locations import (
     score_item,
 )
 from hadath.model import Document, Location
-from hadath.ner.lexicon import LexiconRecognizer
-from hadath.pipeline import Pipeline, Segmenter
+from hadath.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +38,6 @@ def shared_dir() -> Path:
     if not (path / "data" / "saudinewsnet" / "dataset").is_dir():
         pytest.skip("../shared/data/saudinewsnet not available")
     return path
-
-
-@pytest.fixture(scope="module")
-def coder() -> Pipeline:
-    return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
 
 
 def _locations(pipe: Pipeline, text: str) -> tuple[Location, ...]:
@@ -58,24 +51,25 @@ def _strength(text: str, i: int, clitic: str = "") -> int:
 # -- the pipeline ---------------------------------------------------------------------------------
 
 
-def test_tripoli_in_a_libya_story_is_tripoli_libya(coder):
-    locs = _locations(coder, "اشتباكات في ليبيا. وقال مسؤولون في طرابلس إن القتال توقف.")
+def test_tripoli_in_a_libya_story_is_tripoli_libya(actor_pipeline):
+    locs = _locations(actor_pipeline, "اشتباكات في ليبيا. وقال مسؤولون في طرابلس إن القتال توقف.")
     tripoli = next(loc for loc in locs if loc.text == "طرابلس")
     assert (tripoli.geonameid, tripoli.country) == (2210247, "LBY")
 
 
-def test_hope_is_not_a_place(coder):
-    assert _locations(coder, "وبقي الوفد في الفندق على أمل التوصل إلى اتفاق.") == ()
+def test_hope_is_not_a_place(actor_pipeline):
+    assert _locations(actor_pipeline, "وبقي الوفد في الفندق على أمل التوصل إلى اتفاق.") == ()
     assert load_places().cities("أمل") == ()
 
 
-def test_a_capital_after_the_capital_noun_and_its_nisba_is_a_place(coder):
-    locs = _locations(coder, "أصدرت محكمة في العاصمة الليبية طرابلس حكما بالإعدام.")
+def test_a_capital_after_the_capital_noun_and_its_nisba_is_a_place(actor_pipeline):
+    locs = _locations(actor_pipeline, "أصدرت محكمة في العاصمة الليبية طرابلس حكما بالإعدام.")
     assert [(loc.text, loc.geonameid) for loc in locs] == [("طرابلس", 2210247)]
 
 
-def test_coordinated_cities_after_a_dual_place_noun_are_places(coder):
-    locs = _locations(coder, "فتحت القوات ممرات آمنة لخروج الأهالي من مدينتي الرمادي والفلوجة في العراق.")
+def test_coordinated_cities_after_a_dual_place_noun_are_places(actor_pipeline):
+    text = "فتحت القوات ممرات آمنة لخروج الأهالي من مدينتي الرمادي والفلوجة في العراق."
+    locs = _locations(actor_pipeline, text)
     assert {loc.text: loc.geonameid for loc in locs}.items() >= {("الرمادي", 98717), ("الفلوجة", 99454)}
 
 
@@ -160,60 +154,60 @@ def _places_of(pipe: Pipeline, text: str) -> dict[str, int | None]:
     return {loc.text: loc.geonameid for loc in _locations(pipe, text)}
 
 
-def test_a_place_in_idafa_after_a_heritage_or_parts_noun(coder):
+def test_a_place_in_idafa_after_a_heritage_or_parts_noun(actor_pipeline):
     text = "ترميم الأضرحة في مالي. ويعود تاريخ الكثير من تراث تمبكتو للقرن الثالث عشر."
-    assert _places_of(coder, text)["تمبكتو"] == 2449067
-    locs = _locations(coder, "تنامي الفراغ الأمني في ركن قصي من أركان ليبيا.")
+    assert _places_of(actor_pipeline, text)["تمبكتو"] == 2449067
+    locs = _locations(actor_pipeline, "تنامي الفراغ الأمني في ركن قصي من أركان ليبيا.")
     assert [(loc.text, loc.country, loc.feature) for loc in locs] == [("ليبيا", "LBY", "PCLI")]
-    assert _places_of(coder, "توفي في أحد مستشفيات كراتشي.") == {"كراتشي": 1174872}
+    assert _places_of(actor_pipeline, "توفي في أحد مستشفيات كراتشي.") == {"كراتشي": 1174872}
 
 
-def test_headquarters_take_a_place(coder):
-    locs = _locations(coder, "وذكرت مؤسسة ماركت للأبحاث ومقرها لندن أن المؤشر ارتفع.")
+def test_headquarters_take_a_place(actor_pipeline):
+    locs = _locations(actor_pipeline, "وذكرت مؤسسة ماركت للأبحاث ومقرها لندن أن المؤشر ارتفع.")
     assert [loc.geonameid for loc in locs] == [2643743]
 
 
-def test_a_city_between_or_under_control_is_a_place_but_a_country_stays_an_actor(coder):
+def test_a_city_between_or_under_control_is_a_place_but_a_country_stays_an_actor(actor_pipeline):
     toks = tokenize("الطريق بين اجدابيا وطبرق ثم السيطرة على عدن والهجوم على إيران")
     assert [city_strength(toks, i, c) for i, c in ((2, ""), (3, "و"), (7, ""))] == [WORD, WORD, WORD]
     assert locative_strength(toks, 7, "") == 0 and locative_strength(toks, 10, "") == 0
-    doc = coder(Document(doc_id="t", text="وقع الهجوم على إيران بين اجدابيا وطبرق.", source="t"))
+    doc = actor_pipeline(Document(doc_id="t", text="وقع الهجوم على إيران بين اجدابيا وطبرق.", source="t"))
     assert {loc.text for loc in doc.locations} == {"اجدابيا", "طبرق"}
     assert [a.code for a in doc.actors if a.entity_text == "إيران"] == ["IRN"]
 
 
-def test_a_city_in_apposition_is_a_place(coder):
+def test_a_city_in_apposition_is_a_place(actor_pipeline):
     text = "قتال في اليمن للسيطرة على زنجبار عاصمة أبين. وهاجموا داماتورو مركز ولاية يوبي في نيجيريا."
-    assert _places_of(coder, text).items() >= {("زنجبار", 69426), ("داماتورو", 2345521)}
+    assert _places_of(actor_pipeline, text).items() >= {("زنجبار", 69426), ("داماتورو", 2345521)}
 
 
-def test_same_name_town_of_the_story_country_wins_over_a_larger_one_abroad(coder):
+def test_same_name_town_of_the_story_country_wins_over_a_larger_one_abroad(actor_pipeline):
     text = "اشتباكات في اليمن.\nوقال مسؤول في مدينة زنجبار إن القتال توقف في زنجبار وضواحيها."
-    towns = {loc.geonameid for loc in _locations(coder, text) if loc.feature == "PPL"}
+    towns = {loc.geonameid for loc in _locations(actor_pipeline, text) if loc.feature == "PPL"}
     assert towns == {69426}  # Zinjibar, not Zanzibar
     places = load_places()
     assert not places.votes(places.cities("زنجبار")[0], "زنجبار")  # a shared name does not vote
 
 
-def test_names_in_a_comma_list_under_a_plural_place_noun(coder):
+def test_names_in_a_comma_list_under_a_plural_place_noun(actor_pipeline):
     text = "انتشر اللاجئون في لبنان في مناطق الكورة، المنية، زغرتا، صيدا، طرابلس، وبعلبك."
-    found = _places_of(coder, text)
+    found = _places_of(actor_pipeline, text)
     assert found["صيدا"] == 268064 and found["طرابلس"] == 266826  # Tripoli, Lebanon
     toks = tokenize("شجعت المدن لاجتذاب السياح، صيدا")
     assert locative_strength(toks, 5, "") == 0  # one comma is a clause, not a list
 
 
-def test_a_country_in_brackets_after_a_name_makes_it_a_place(coder):
-    locs = _locations(coder, "على أن تكون أنجامينا (تشاد) مقرا لقيادتها.")
+def test_a_country_in_brackets_after_a_name_makes_it_a_place(actor_pipeline):
+    locs = _locations(actor_pipeline, "على أن تكون أنجامينا (تشاد) مقرا لقيادتها.")
     assert [loc.geonameid for loc in locs if loc.text == "أنجامينا"] == [2427123]
 
 
-def test_own_arabic_names_and_two_letter_names_need_their_evidence(coder):
-    assert _places_of(coder, "تجمع في بلدة كوباني السورية.") == {"كوباني": 172256}
-    assert _places_of(coder, "شهدت مدينة مروة أقصى شمال الكاميرون هجوما.")["مروة"] == 2228373
-    assert _places_of(coder, "وصلت مروة إلى الكاميرون.").get("مروة") is None  # a personal name
-    assert _places_of(coder, "تحتدم المواجهات في محافظة إب بجنوب صنعاء.")["إب"] == 74477
-    assert "بن" not in _places_of(coder, "عقدت اجتماعات شعبية بمدينة بن قردان.")
+def test_own_arabic_names_and_two_letter_names_need_their_evidence(actor_pipeline):
+    assert _places_of(actor_pipeline, "تجمع في بلدة كوباني السورية.") == {"كوباني": 172256}
+    assert _places_of(actor_pipeline, "شهدت مدينة مروة أقصى شمال الكاميرون هجوما.")["مروة"] == 2228373
+    assert _places_of(actor_pipeline, "وصلت مروة إلى الكاميرون.").get("مروة") is None  # a personal name
+    assert _places_of(actor_pipeline, "تحتدم المواجهات في محافظة إب بجنوب صنعاء.")["إب"] == 74477
+    assert "بن" not in _places_of(actor_pipeline, "عقدت اجتماعات شعبية بمدينة بن قردان.")
 
 
 # -- the evaluation ------------------------------------------------------------------------------------

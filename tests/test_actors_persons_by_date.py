@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.actors import ActorCoder
 from hadath.actors.context import person_by_date
 from hadath.actors.kb import load_default
 from hadath.model import Document, Mention
-from hadath.ner.lexicon import LexiconRecognizer
-from hadath.pipeline import Pipeline, Segmenter
+from hadath.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
-
-
-def _person(pipeline: Pipeline, text: str, surface: str, date: str | None):
-    doc = pipeline(Document(doc_id="t", text=text, source="t", date=date))
+def _person(actor_pipeline: Pipeline, text: str, surface: str, date: str | None):
+    doc = actor_pipeline(Document(doc_id="t", text=text, source="t", date=date))
     actor = next(a for a in doc.actors if a.entity_text == surface)
     mention = next(m for m in doc.mentions if m.text == surface)
     return actor, mention
@@ -32,8 +25,8 @@ def _person(pipeline: Pipeline, text: str, surface: str, date: str | None):
         (None, "George W. Bush", "per:usa_bush"),  # no date: the most recent holder
     ],
 )
-def test_bush_is_the_president_in_office_on_the_document_date(pipeline, date, english, identifier):
-    actor, mention = _person(pipeline, "وقال بوش إن القوات ستبقى في المنطقة.", "بوش", date)
+def test_bush_is_the_president_in_office_on_the_document_date(actor_pipeline, date, english, identifier):
+    actor, mention = _person(actor_pipeline, "وقال بوش إن القوات ستبقى في المنطقة.", "بوش", date)
     assert (actor.name, actor.identifier_id, actor.code, actor.sector) == (
         english,
         identifier,
@@ -43,10 +36,10 @@ def test_bush_is_the_president_in_office_on_the_document_date(pipeline, date, en
     assert mention.key == "per:usa_bush"  # the mention's key does not depend on the date
 
 
-def test_full_name_shared_by_father_and_son_follows_the_date(pipeline):
-    actor, _ = _person(pipeline, "استقبل جورج بوش الوفد في البيت الأبيض.", "جورج بوش", "1990-08-10")
+def test_full_name_shared_by_father_and_son_follows_the_date(actor_pipeline):
+    actor, _ = _person(actor_pipeline, "استقبل جورج بوش الوفد في البيت الأبيض.", "جورج بوش", "1990-08-10")
     assert actor.name == "George H. W. Bush"
-    actor, _ = _person(pipeline, "استقبل جورج بوش الوفد في البيت الأبيض.", "جورج بوش", "2003-03-20")
+    actor, _ = _person(actor_pipeline, "استقبل جورج بوش الوفد في البيت الأبيض.", "جورج بوش", "2003-03-20")
     assert actor.name == "George W. Bush"
 
 
@@ -58,8 +51,8 @@ def test_full_name_shared_by_father_and_son_follows_the_date(pipeline):
         ("2016-10-01", "Hillary Clinton"),  # no term covers: the holder whose term began last
     ],
 )
-def test_clinton_is_bill_or_hillary_by_date(pipeline, date, english):
-    actor, _ = _person(pipeline, "وأكدت كلينتون دعم بلادها للحل السياسي.", "كلينتون", date)
+def test_clinton_is_bill_or_hillary_by_date(actor_pipeline, date, english):
+    actor, _ = _person(actor_pipeline, "وأكدت كلينتون دعم بلادها للحل السياسي.", "كلينتون", date)
     assert (actor.name, actor.code) == (english, "USA")
 
 

@@ -11,18 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from hadath.actors import ActorCoder
 from hadath.model import Document
-from hadath.ner.lexicon import LexiconRecognizer
-from hadath.pipeline import Pipeline, Segmenter
 
 CASE_FILE = Path(__file__).parent / "cases" / "actors_roles_extra.jsonl"
 CASES = [json.loads(line) for line in CASE_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
 
 
 def _code(doc: Document, phrase: str) -> tuple[str | None, str | None] | None:
@@ -41,13 +33,13 @@ def test_actors_roles_extra_table_is_well_formed():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}-{c['actor']}" for i, c in enumerate(CASES)])
-def test_actors_roles_extra_case(pipeline, case):
-    doc = pipeline(Document(doc_id="case", text=case["text"], source="case"))
+def test_actors_roles_extra_case(actor_pipeline, case):
+    doc = actor_pipeline(Document(doc_id="case", text=case["text"], source="case"))
     got = _code(doc, case["actor"])
     assert got == (case["code"], case["sector"]), [(a.entity_text, a.code, a.sector) for a in doc.actors]
 
 
 @pytest.mark.parametrize("text", ["تعرض الحاجز لهجوم مسلح ليلا.", "اندلع نزاع مسلح في الإقليم."])
-def test_actors_roles_extra_armed_adjective_is_no_actor(pipeline, text):
-    doc = pipeline(Document(doc_id="case", text=text, source="case"))
+def test_actors_roles_extra_armed_adjective_is_no_actor(actor_pipeline, text):
+    doc = actor_pipeline(Document(doc_id="case", text=text, source="case"))
     assert not [a for a in doc.actors if a.entity_text == "مسلح"]

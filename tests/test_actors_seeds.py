@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hadath.actors import ActorCoder
 from hadath.model import Actor, Document
-from hadath.ner.lexicon import LexiconRecognizer
-from hadath.pipeline import Pipeline, Segmenter
 
 SAMPLE = Path(__file__).resolve().parents[1] / "hadath" / "data" / "sample"
 
@@ -28,12 +25,11 @@ def _articles(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def docs() -> dict[str, Document]:
-    pipeline = Pipeline([Segmenter(), LexiconRecognizer(), ActorCoder()])
+def docs(actor_pipeline) -> dict[str, Document]:
     out = {}
     for path in sorted(SAMPLE.glob("*.txt")):
         for n, text in enumerate(_articles(path.read_text(encoding="utf-8"))):
-            out[f"{path.name[:3]}.{n}"] = pipeline(
+            out[f"{path.name[:3]}.{n}"] = actor_pipeline(
                 Document(doc_id=f"{path.name}.{n}", text=text, source=str(path))
             )
     return out
