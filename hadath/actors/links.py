@@ -247,6 +247,18 @@ def _nisba_codes(tokens: Sequence[Token], t: int, kb: KnowledgeBase) -> frozense
     return frozenset(codes)
 
 
+def _groups_before(norms: list[tuple[list[str], Phrase]], offset: int, paragraph_of):
+    """The groups named before ``offset``, nearest first, as (normalised words, phrase), while they
+    are within :data:`_GROUP_WINDOW` paragraphs of it."""
+    para = paragraph_of(offset)
+    for words, g in reversed(norms):
+        if g.start >= offset:
+            continue
+        if para - paragraph_of(g.start) > _GROUP_WINDOW:
+            return
+        yield words, g
+
+
 def _by_nationality(
     norms: list[tuple[list[str], Phrase]], codes: frozenset[str], offset: int, paragraph_of
 ) -> Phrase | None:
@@ -254,24 +266,12 @@ def _by_nationality(
     adjective names: "الحركة الكردية" after "حزب العمال الكردستاني" is the PKK."""
     if not codes:
         return None
-    para = paragraph_of(offset)
-    for _, g in reversed(norms):
-        if g.start >= offset:
-            continue
-        if para - paragraph_of(g.start) > _GROUP_WINDOW:
-            return None
-        if g.code in codes and g.sector == "REB":
-            return g
-    return None
+    return next((g for _, g in _groups_before(norms, offset, paragraph_of)
+                 if g.code in codes and g.sector == "REB"), None)
 
 
 def _antecedent(norms: list[tuple[list[str], Phrase]], head: str, offset: int, paragraph_of) -> Phrase | None:
-    para = paragraph_of(offset)
-    for words, g in reversed(norms):
-        if g.start >= offset:
-            continue
-        if para - paragraph_of(g.start) > _GROUP_WINDOW:
-            return None
+    for words, g in _groups_before(norms, offset, paragraph_of):
         first = words[0].removeprefix("ال") if words else ""
         if first.startswith(head) or (head == "تنظيم" and g.code == "IMG"):
             return g
