@@ -171,7 +171,7 @@ class CRFScorer:
     def _add_extras(self, sentences: Sequence[Sequence[str]], hits: list[int], found: list[int],
                     lengths: np.ndarray) -> None:
         """Append the (flat token index, weight row) pairs of the extractor's sentence-level features."""
-        if not getattr(self.extractor, "has_extras", False):
+        if not self.extractor.has_extras:
             return
         index, start = self.index, 0
         for tokens, n in zip(sentences, lengths.tolist(), strict=True):

@@ -132,8 +132,7 @@ def _kb_features(tokens: Sequence[str], fx: FeatureExtractor) -> list[tuple[int,
     """(token index, feature) pairs: each token's knowledge-base match and its neighbours' (``-1:kb=ORG``)."""
     from hadath.ner.kbmatch import kb_tags
 
-    cache = fx._kb_cache
-    pairs = [cache.get(t) or fx.kb_forms(t) for t in tokens]
+    pairs = [fx.kb_forms(t) for t in tokens]
     if not any(heads for _, heads in pairs):
         return []
     tags = kb_tags([w for w, _ in pairs], [h for _, h in pairs], *fx.kb)
@@ -246,8 +245,9 @@ class FeatureExtractor:
             word = own[i][1][0]
             row += ["-1|0=" + prev + "|" + word, "0|1=" + word + "|" + nxt]
             out.append(row)
-        for i, feature in self.extras(tokens):
-            out[i].append(feature)
+        if self.kb is not None:
+            for i, feature in self.extras(tokens):
+                out[i].append(feature)
         return out
 
     @property
