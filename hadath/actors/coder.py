@@ -134,7 +134,7 @@ class ActorCoder:
             p.entry.codes[0] for p in placed
             if p.entry is not None and p.entry.kind == "group" and p.entry.sector == "REB" and p.entry.codes
         )
-        state.frames = frames(self.kb, placed, doc.text, lambda p: self._city_country(p, scores))
+        state.frames = frames(placed, doc.text, lambda p: self._city_country(p, scores))
         i = 0
         while i < len(placed):
             i = self._code_at(placed, i, state)
@@ -154,8 +154,9 @@ class ActorCoder:
             if p.mention.key and p.mention.key.startswith("city:") and p.locative:
                 loc = make_location(self.kb, self.places, p, state.scores)
                 state.add_location(loc)
-                host = state_context(p.sentence.tokens, p.token, p.clitic) == HOST
-                if loc is not None and loc.country and host:
+                if loc is not None and loc.country and (
+                    state_context(p.sentence.tokens, p.token, p.clitic) == HOST
+                ):
                     name = self._role_name(loc.country, "", None).strip()
                     state.phrases.append(host_city(p, loc.country, name))
             return i + 1

@@ -168,7 +168,8 @@ def link_groups(
         for p in phrases
     ]
     weak = [k for k, p in enumerate(out) if p.kind == "ROLE" and p.strength < 4 and " " not in _span(doc, p)]
-    firm = [(p.start, p.end) for k, p in enumerate(out) if k not in weak]
+    weak_set = set(weak)
+    firm = _Covered([(p.start, p.end) for k, p in enumerate(out) if k not in weak_set])
     for sentence in doc.sentences:
         if not any(h in doc.text[sentence.start : sentence.end] for h in _HEAD_SURFACE):
             continue  # a substring test first: this pass runs on every sentence of a story with groups
@@ -177,9 +178,9 @@ def link_groups(
             if _HEAD_STEMS.isdisjoint(tok.stems):
                 continue
             head = next(s for s in tok.stems if s in _HEAD_STEMS)
-            if any(s <= tok.start < e for s, e in firm):
+            if firm.covers(tok.start):
                 continue
-            if _adjective_follows(tokens, t, kb):
+            if _adjective_follows(tokens, t):
                 ante = _by_nationality(norms, _nisba_codes(tokens, t, kb), tok.start, paragraph_of)
             else:
                 ante = _antecedent(norms, _GROUP_HEADS[head[2:]], tok.start, paragraph_of)
@@ -228,7 +229,7 @@ def _shortened(p: Phrase, doc: Document, norms: list[tuple[list[str], Phrase]]) 
     return p
 
 
-def _adjective_follows(tokens: Sequence[Token], t: int, kb: KnowledgeBase) -> bool:
+def _adjective_follows(tokens: Sequence[Token], t: int) -> bool:
     """"الحزب الشيوعي", "الحركة الانفصالية": a nisba-shaped word after the noun makes it another
     group, not a reference back (a verb's object after a VSO subject is no adjective)."""
     if t + 1 >= len(tokens):
@@ -301,7 +302,7 @@ def theatre_leader(
     return None
 
 
-def frames(kb: KnowledgeBase, placed: Sequence[Placed], text: str, place_country) -> dict[int, str]:
+def frames(placed: Sequence[Placed], text: str, place_country) -> dict[int, str]:
     """Sentence start -> the country of the place the sentence opens with ("وفي طهران، ...")."""
     out: dict[int, str] = {}
     for p in placed:
