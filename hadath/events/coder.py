@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hadath.actors.context import NON_STATE
 from hadath.events.attribution import Unit, attribute, units_of
 from hadath.events.classifier import EventFilter, Hit, features_of, load_filter
 from hadath.events.discourse import Discourse
@@ -45,8 +46,6 @@ OVERRIDE_MIN_P = 0.15  # ... unless the filter is nearly sure it is not an event
 STRONG_VERB_TYPES = frozenset({"ASSAULT"})
 STRONG_VERB_MIN_P = 0.15
 _DEFAULT = "default"
-# non-state actor codes: never given a sector by their role in an event
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "INT"})
 
 # mentions whose words are names, never event triggers ("نادي الاتفاق", "مركز الملك سلمان للإغاثة")
 NAME_LABELS = frozenset({"PER", "ORG", "GPE"})
@@ -252,7 +251,7 @@ def _role_sector(actor: Actor | None, sector: str, why: str) -> Actor | None:
     """A country coded without a sector takes the sector its role in the event implies: the
     host of a visit ("يزور قطر") is its government."""
     if actor is None or actor.code is None or actor.sector is not None or len(actor.code) != 3 \
-            or actor.code in NON_STATE_CODES:
+            or actor.code in NON_STATE:  # non-state codes get no sector from their role in an event
         return actor
     return dataclasses.replace(actor, sector=sector, why=f"{actor.why}; {why}".lstrip("; "))
 
@@ -423,12 +422,14 @@ class EventCoder:
     def _verdicts(self, doc: Document, sent: Sentence, coded: list) -> dict[str, tuple[bool, str]]:
         """Per checked type in the sentence, the learned filter's verdict (none without a filter)."""
         out = {}
+        names = None  # the sentence's name labels, worked out once for the types whose model reads them
         for kind in CHECKED_TYPES:
             hits = _hits(coded, kind)
             model = self.filter.models.get(kind) if self.filter is not None else None
             if not hits or model is None:
                 continue
-            names = name_labels(sent, doc.mentions) if "names" in model.families else None
+            if names is None and "names" in model.families:
+                names = name_labels(sent, doc.mentions)
             p = model.probability(features_of(hits, sent.tokens, _year(doc.date), model.bag,
                                               model.families, names))
             best = max(_score(reasons) for trig, _, _, reasons in coded if trig.type == kind)

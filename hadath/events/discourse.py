@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from hadath.arabic.normalize import normalize
 from hadath.events.lexicon import Trigger
-from hadath.events.syntax import Scene
+from hadath.events.syntax import COMMAS, Scene
 from hadath.model import Actor, Document, Event
 
 __all__ = ["Reference", "references", "agrees", "Discourse"]
@@ -101,7 +101,7 @@ def _opens(s: Scene, first: int) -> bool:
     """
     i = 0
     while i < first:
-        if s.is_light(i) or s.tokens[i].norm in (",", "،"):
+        if s.is_light(i) or s.tokens[i].norm in COMMAS:
             i += 1
         elif (n := _opener_at(s, i, first)) > 0:
             i += n

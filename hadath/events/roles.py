@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hadath.events.lexicon import Trigger
-from hadath.events.syntax import Phrase, Scene, bare
+from hadath.events.syntax import COMMAS, Phrase, Scene, bare
 
 if TYPE_CHECKING:
     from hadath.events.attribution import Unit
@@ -17,7 +17,6 @@ __all__ = ["verb_roles", "noun_roles", "named_attacker_roles", "inna_topic", "fr
 NO_SPEAKER_TYPES = frozenset({"ASSAULT"})
 # prepositions of place and time that a recipient search reads past ("التقى X في موسكو بـY")
 PASSING = frozenset({"في", "خلال", "منذ", "عند", "قرب", "داخل", "عبر", "امام", "لدي"})
-COMMAS = ("،", ",")
 INNA = frozenset({"ان", "بان", "لان"})  # إن/أن/بأن/لأن: their noun is the topic of the clause
 # verbal conflict whose recipient may be the author of its object ("أدان هجوما شنته تركيا")
 AUTHOR_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})

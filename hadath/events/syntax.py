@@ -37,11 +37,11 @@ from hadath.model import Token
 if TYPE_CHECKING:
     from hadath.events.attribution import Unit
 
-__all__ = ["Frames", "load_frames", "Scene", "Phrase", "pronoun_suffix", "bare"]
+__all__ = ["Frames", "load_frames", "Scene", "Phrase", "pronoun_suffix", "bare", "COMMAS"]
 
 FRAMES_PATH = Path(str(resources.files("hadath") / "data" / "lexicons" / "attribution" / "frames.yaml"))
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
-_COMMAS = ("،", ",")
+COMMAS = ("،", ",")
 # types whose verbal noun takes its actor after من when it has no genitive ("بطلب من مصر")
 SOURCE_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
 # sectors of people named only generically ("مسلحين", "أشخاص"): a group named after من is who they are
@@ -301,15 +301,14 @@ class Scene:
             return Phrase(member, self.coordinated_end(member), "unit")
         apposed = self.starts.get(j)
         if apposed is not None and apposed.best.kind in ("PER", "GPE") and not self.unit_prep(apposed) \
-                and bare(self.tokens[j]) == self.tokens[j].norm:
+                and self.words[j] == self.tokens[j].norm:
             return Phrase(apposed, self.coordinated_end(apposed), "unit")
         return Phrase(None, end, "definite")
 
     def _owner(self, j: int) -> Unit | None:
         """The participant in a ل-phrase at ``j`` (after a belonging word: "التابع لـ") that owns
         the noun before it."""
-        if j < len(self.tokens) and self.tokens[j].norm == "(":
-            j = self._past_aside(j)  # "موقع (عيسى البطران) التابع لكتائب القسام"
+        j = self._past_aside(j)  # "موقع (عيسى البطران) التابع لكتائب القسام"
         if j < len(self.tokens) and self.words[j] in self.frames.words["belonging"]:
             j += 1
         owner = self.starts.get(j)
@@ -399,9 +398,9 @@ class Scene:
         """VSO with the object set off from the subject by commas and a time word: "التقى وزير الدفاع
         الأميركي آشتون كارتر، أمس، رئيس إقليم كردستان" (only commas and light words skipped)."""
         i = pos
-        while i < len(self.tokens) and (self.tokens[i].norm in _COMMAS or self.is_light(i)):
+        while i < len(self.tokens) and (self.tokens[i].norm in COMMAS or self.is_light(i)):
             i += 1
-        if i == pos or self.tokens[pos].norm not in _COMMAS or i == len(self.tokens) or self.is_quantity(i):
+        if i == pos or self.tokens[pos].norm not in COMMAS or i == len(self.tokens) or self.is_quantity(i):
             return None  # "قتل أربعة أشخاص، بينهم عنصران من الشرطة": a partitive aside on the subject
         ph = self.phrase(i)
         return ph if ph.unit is not None else None
